@@ -1,0 +1,70 @@
+package org.metertocash.contracts;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.metertocash.contracts.billing.BillingAccountOpened;
+import org.metertocash.contracts.edi.MarketEnrollmentAccepted;
+import org.metertocash.contracts.edi.MarketEnrollmentRejected;
+import org.metertocash.contracts.edi.MarketEnrollmentRequestSent;
+import org.metertocash.contracts.enrollment.EnrollmentAccepted;
+import org.metertocash.contracts.enrollment.EnrollmentRejected;
+import org.metertocash.contracts.enrollment.EnrollmentSent;
+import org.metertocash.contracts.enrollment.EnrollmentSubmitted;
+
+/**
+ * Every event type the platform publishes. docs/events.md documents each one; EventCatalogTest fails
+ * when a type is published without being listed here or documented there.
+ */
+public final class EventCatalog {
+
+    private static final List<Class<? extends DomainEvent>> EVENTS = List.of(
+            EnrollmentSubmitted.class,
+            EnrollmentSent.class,
+            EnrollmentAccepted.class,
+            EnrollmentRejected.class,
+            MarketEnrollmentRequestSent.class,
+            MarketEnrollmentAccepted.class,
+            MarketEnrollmentRejected.class,
+            BillingAccountOpened.class);
+
+    private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = new LinkedHashMap<>();
+
+    static {
+        for (Class<? extends DomainEvent> event : EVENTS) {
+            var previous = BY_TYPE.put(typeOf(event), event);
+            if (previous != null) {
+                throw new IllegalStateException("event type " + typeOf(event) + " declared twice");
+            }
+        }
+    }
+
+    public static List<Class<? extends DomainEvent>> all() {
+        return EVENTS;
+    }
+
+    public static Optional<Class<? extends DomainEvent>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static String typeOf(Class<? extends DomainEvent> event) {
+        return annotation(event).value();
+    }
+
+    public static String topicOf(Class<? extends DomainEvent> event) {
+        return annotation(event).topic();
+    }
+
+    private static EventType annotation(Class<?> event) {
+        EventType type = event.getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(event.getName() + " is not annotated with @EventType");
+        }
+        return type;
+    }
+
+    private EventCatalog() {
+    }
+}

@@ -1,0 +1,5 @@
+package org.metertocash.contracts.common;
+
+public enum BillingType {
+    POSTPAY, PREPAY
+}
