@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.metertocash.contracts.CloudEvents;
 import org.metertocash.contracts.Topics;
 import org.metertocash.contracts.enrollment.EnrollmentSubmitted;
+import org.metertocash.testkit.Api;
 import org.metertocash.testkit.RealInfrastructure;
 import org.metertocash.testkit.ReceivedEvent;
 import org.metertocash.testkit.TestTokens;
@@ -34,7 +35,7 @@ class EnrollmentIntakeTest {
     @Test
     void a_valid_enrollment_is_stored_as_submitted_and_published_through_the_outbox() {
         String esiId = Requests.newOncorEsiId();
-        String id = Requests.upstream().header("Idempotency-Key", UUID.randomUUID().toString())
+        String id = Api.upstream().header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("X-Correlation-Id", "crm-4711")
                 .body(Requests.enrollment(esiId))
                 .post("/enrollments")
@@ -64,13 +65,13 @@ class EnrollmentIntakeTest {
         String esiId = Requests.newOncorEsiId();
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Requests.enrollment(esiId);
-        String first = Requests.upstream().header("Idempotency-Key", key).body(body).post("/enrollments")
+        String first = Api.upstream().header("Idempotency-Key", key).body(body).post("/enrollments")
                 .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
-        String second = Requests.upstream().header("Idempotency-Key", key).body(body).post("/enrollments")
+        String second = Api.upstream().header("Idempotency-Key", key).body(body).post("/enrollments")
                 .then().statusCode(201).header("Idempotent-Replayed", "true")
                 .header("Location", containsString(first)).extract().path("id");
         assertThat(second).isEqualTo(first);
-        List<String> ids = Requests.operations().queryParam("esiId", esiId).get("/enrollments")
+        List<String> ids = Api.operations().queryParam("esiId", esiId).get("/enrollments")
                 .then().statusCode(200).extract().path("id");
         assertThat(ids).containsExactly(first);
     }
@@ -78,9 +79,9 @@ class EnrollmentIntakeTest {
     @Test
     void the_same_key_with_a_different_body_is_a_conflict() {
         String key = UUID.randomUUID().toString();
-        Requests.upstream().header("Idempotency-Key", key).body(Requests.enrollment(Requests.newOncorEsiId()))
+        Api.upstream().header("Idempotency-Key", key).body(Requests.enrollment(Requests.newOncorEsiId()))
                 .post("/enrollments").then().statusCode(201);
-        Requests.upstream().header("Idempotency-Key", key).body(Requests.enrollment(Requests.newOncorEsiId()))
+        Api.upstream().header("Idempotency-Key", key).body(Requests.enrollment(Requests.newOncorEsiId()))
                 .post("/enrollments")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:metertocash:problem:idempotency-key-reused"));
@@ -88,7 +89,7 @@ class EnrollmentIntakeTest {
 
     @Test
     void a_request_without_an_idempotency_key_is_refused() {
-        Requests.upstream().body(Requests.enrollment(Requests.newOncorEsiId())).post("/enrollments")
+        Api.upstream().body(Requests.enrollment(Requests.newOncorEsiId())).post("/enrollments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("Idempotency-Key"));
     }
@@ -100,7 +101,7 @@ class EnrollmentIntakeTest {
         body.put("customer", Map.of("name", "Ana"));
         body.put("requestedStartDate", LocalDate.now().plusDays(200).toString());
         body.remove("billingType");
-        Requests.upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/enrollments")
+        Api.upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/enrollments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:metertocash:problem:validation"))
                 .body("errors.field", hasItems("esiId", "serviceAddress.line1", "serviceAddress.zip",
@@ -113,7 +114,7 @@ class EnrollmentIntakeTest {
     @Test
     void an_esi_id_must_match_the_length_of_its_utility() {
         Map<String, Object> body = Requests.enrollment("10089010000000000"); // CenterPoint prefix, 17 digits
-        Requests.upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/enrollments")
+        Api.upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/enrollments")
                 .then().statusCode(400)
                 .body("errors.find { it.field == 'esiId' }.reason", containsString("have 22 digits"));
     }
@@ -121,7 +122,7 @@ class EnrollmentIntakeTest {
     @Test
     void a_centerpoint_premise_is_routed_to_centerpoint() {
         String esiId = "1008901" + String.format("%015d", System.nanoTime() % 1_000_000_000_000_000L);
-        Requests.upstream().header("Idempotency-Key", UUID.randomUUID().toString())
+        Api.upstream().header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Requests.enrollment(esiId)).post("/enrollments")
                 .then().statusCode(201).body("tdsp", equalTo("CNP"));
     }
@@ -130,11 +131,11 @@ class EnrollmentIntakeTest {
     void unreadable_json_names_the_field() {
         Map<String, Object> body = Requests.enrollment(Requests.newOncorEsiId());
         body.put("billingType", "SOMETIMES");
-        Requests.upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/enrollments")
+        Api.upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/enrollments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("billingType"))
                 .body("errors[0].reason", containsString("POSTPAY"));
-        Requests.upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"customer\": ")
+        Api.upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"customer\": ")
                 .post("/enrollments")
                 .then().statusCode(400).contentType("application/problem+json");
     }
@@ -143,7 +144,7 @@ class EnrollmentIntakeTest {
     void a_premise_with_an_enrollment_in_progress_cannot_be_enrolled_again() {
         String esiId = Requests.newOncorEsiId();
         Requests.submit(Requests.enrollment(esiId));
-        Requests.upstream().header("Idempotency-Key", UUID.randomUUID().toString())
+        Api.upstream().header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Requests.enrollment(esiId)).post("/enrollments")
                 .then().statusCode(409).body("type", equalTo("urn:metertocash:problem:enrollment-in-progress"));
     }
@@ -153,7 +154,7 @@ class EnrollmentIntakeTest {
         given().contentType(ContentType.JSON).body(Requests.enrollment(Requests.newOncorEsiId()))
                 .header("Idempotency-Key", UUID.randomUUID().toString()).post("/enrollments")
                 .then().statusCode(401).contentType("application/problem+json");
-        Requests.operations().header("Idempotency-Key", UUID.randomUUID().toString())
+        Api.operations().header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Requests.enrollment(Requests.newOncorEsiId())).post("/enrollments")
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().preemptive().basic("upstream", "wrong").get("/enrollments")

@@ -1,15 +1,11 @@
 package org.metertocash.enrollment;
 
-import static io.restassured.RestAssured.given;
-
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
+import org.metertocash.testkit.Api;
 
 /** Request builders shared by the tests of this module. */
 final class Requests {
@@ -34,20 +30,8 @@ final class Requests {
         return body;
     }
 
-    static RequestSpecification upstream() {
-        return given().auth().preemptive().basic("upstream", "upstream-secret").contentType(ContentType.JSON);
-    }
-
-    static RequestSpecification operations() {
-        return given().auth().preemptive().basic("ops", "ops-secret").contentType(ContentType.JSON);
-    }
-
-    static RequestSpecification admin() {
-        return given().auth().preemptive().basic("admin", "admin-secret").contentType(ContentType.JSON);
-    }
-
     static String submit(Map<String, Object> body) {
-        return upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
+        return Api.upstreamOnce().body(body)
                 .post("/enrollments").then().statusCode(201).extract().path("id");
     }
 
