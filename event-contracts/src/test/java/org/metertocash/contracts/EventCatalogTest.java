@@ -45,8 +45,8 @@ class EventCatalogTest {
         for (var event : EventCatalog.all()) {
             String type = EventCatalog.typeOf(event);
             assertThat(catalogue)
-                    .as("docs/events.md documents %s (%s)", type, event.getSimpleName())
-                    .contains("`" + type + "`");
+                    .as("docs/events.md has a section '### `%s`' for %s", type, event.getSimpleName())
+                    .contains("### `" + type + "`");
             for (RecordComponent field : event.getRecordComponents()) {
                 assertThat(sectionOf(catalogue, type))
                         .as("docs/events.md describes field %s of %s", field.getName(), type)
@@ -76,7 +76,7 @@ class EventCatalogTest {
     }
 
     private static String sectionOf(String catalogue, String type) {
-        int start = catalogue.indexOf("`" + type + "`");
+        int start = catalogue.indexOf("### `" + type + "`");
         int next = catalogue.indexOf("\n### ", start + 1);
         return next < 0 ? catalogue.substring(start) : catalogue.substring(start, next);
     }
