@@ -1,0 +1,5 @@
+package org.metertocash.edi.transactions;
+
+public enum Direction {
+    INBOUND, OUTBOUND
+}
