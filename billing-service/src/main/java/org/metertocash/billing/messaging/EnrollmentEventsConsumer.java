@@ -1,0 +1,47 @@
+package org.metertocash.billing.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.metertocash.billing.account.AccountOpening;
+import org.metertocash.contracts.Topics;
+import org.metertocash.contracts.enrollment.EnrollmentAccepted;
+import org.metertocash.platform.inbox.EventRoutes;
+import org.metertocash.platform.inbox.Inbox;
+import org.metertocash.platform.inbox.TopicConsumer;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** An accepted enrollment opens its billing account. */
+@ApplicationScoped
+public class EnrollmentEventsConsumer implements TopicConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    AccountOpening opening;
+
+    private EventRoutes routes;
+
+    @Override
+    public String topic() {
+        return Topics.ENROLLMENT;
+    }
+
+    @Override
+    public EventRoutes routes() {
+        if (routes == null) {
+            routes = EventRoutes.builder().on(EnrollmentAccepted.class, opening::open).build();
+        }
+        return routes;
+    }
+
+    @Incoming("enrollment-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.consume(record, routes());
+    }
+}
