@@ -1,0 +1,39 @@
+package org.metertocash.dunning.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.metertocash.contracts.Topics;
+import org.metertocash.platform.inbox.EventRoutes;
+import org.metertocash.platform.inbox.Inbox;
+import org.metertocash.platform.inbox.TopicConsumer;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Disconnect and reconnect completions (650_02) arrive here (routes arrive with disconnect orders). */
+@ApplicationScoped
+public class MarketEventsConsumer implements TopicConsumer {
+
+    private static final EventRoutes ROUTES = EventRoutes.builder().build();
+
+    @Inject
+    Inbox inbox;
+
+    @Override
+    public String topic() {
+        return Topics.EDI;
+    }
+
+    @Override
+    public EventRoutes routes() {
+        return ROUTES;
+    }
+
+    @Incoming("edi-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.consume(record, ROUTES);
+    }
+}
