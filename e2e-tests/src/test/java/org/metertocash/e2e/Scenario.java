@@ -1,0 +1,98 @@
+package org.metertocash.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.metertocash.testkit.Api;
+import org.metertocash.testkit.platform.PlatformService;
+
+import io.restassured.response.Response;
+
+/** The steps of the spine, as an upstream system and the market take them. */
+final class Scenario {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    private static final AtomicLong PREMISE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    static String newOncorEsiId() {
+        return String.format("1044372%010d", PREMISE.incrementAndGet());
+    }
+
+    static Map<String, Object> enrollment(String esiId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customer", Map.of("name", "Ana Ramirez", "email", "ana@example.com", "phone", "2145550100"));
+        body.put("serviceAddress", Map.of("line1", "1200 Elm St", "city", "Dallas", "state", "TX", "zip", "75201",
+                "county", "Dallas"));
+        body.put("esiId", esiId);
+        body.put("productCode", "FIXED-12");
+        body.put("billingType", "POSTPAY");
+        body.put("requestType", "SWITCH");
+        body.put("requestedStartDate", LocalDate.now().plusDays(5).toString());
+        return body;
+    }
+
+    static Response submit(Map<String, Object> body, String idempotencyKey) {
+        return RunningPlatform.as(PlatformService.ENROLLMENT, Api.upstream())
+                .header("Idempotency-Key", idempotencyKey).header("X-Correlation-Id", "e2e-" + body.get("esiId"))
+                .body(body).post("/enrollments");
+    }
+
+    /** The 814 files the gateway wrote for this premise. */
+    static List<Path> outboundFilesFor(String esiId) {
+        Path folder = RunningPlatform.get().ediOutbound();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> contains(f, "REF*Q5*" + esiId + "~")).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] awaitOutbound814(String esiId) {
+        await().atMost(WAIT).until(() -> !outboundFilesFor(esiId).isEmpty());
+        try {
+            return Files.readAllBytes(outboundFilesFor(esiId).get(0));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Response postToGateway(byte[] file) {
+        return RunningPlatform.as(PlatformService.EDI_GATEWAY, Api.upstream()).contentType("application/edi-x12")
+                .body(file).post("/edi/inbound");
+    }
+
+    static void awaitEnrollmentState(String id, String state) {
+        await().atMost(WAIT).untilAsserted(() -> RunningPlatform.as(PlatformService.ENROLLMENT, Api.operations())
+                .get("/enrollments/" + id).then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo(state)));
+    }
+
+    static void awaitBillingAccount(String esiId) {
+        await().atMost(WAIT).untilAsserted(() -> RunningPlatform.as(PlatformService.BILLING, Api.operations())
+                .get("/billing-accounts/" + esiId).then().statusCode(200));
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Scenario() {
+    }
+}
