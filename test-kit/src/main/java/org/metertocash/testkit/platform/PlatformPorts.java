@@ -1,11 +1,18 @@
 package org.metertocash.testkit.platform;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-/** Where the platform listens: fixed ports for the local runner, free ones for the e2e suite and benchmarks. */
+/**
+ * Where the platform listens: the fixed ports of the local runner (services 8081-8085 as {@link PlatformService}
+ * lists them, PostgreSQL 15432, Kafka 19092 — chosen off the defaults so a developer's own PostgreSQL or Kafka
+ * does not collide), or free loopback ports for the e2e suite and benchmarks.
+ */
 public record PlatformPorts(int postgres, int kafka, Map<PlatformService, Integer> http) {
 
     public static final int LOCAL_POSTGRES = 15432;
@@ -19,21 +26,36 @@ public record PlatformPorts(int postgres, int kafka, Map<PlatformService, Intege
         return new PlatformPorts(LOCAL_POSTGRES, LOCAL_KAFKA, http);
     }
 
+    /** Free loopback ports, all different: the sockets are held until every port has been picked. */
     public static PlatformPorts free() {
-        Map<PlatformService, Integer> http = new EnumMap<>(PlatformService.class);
-        for (PlatformService service : PlatformService.values()) {
-            http.put(service, freePort());
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            Map<PlatformService, Integer> http = new EnumMap<>(PlatformService.class);
+            for (PlatformService service : PlatformService.values()) {
+                http.put(service, hold(held));
+            }
+            return new PlatformPorts(hold(held), hold(held), http);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port is free again either way
+                }
+            }
         }
-        return new PlatformPorts(freePort(), freePort(), http);
     }
 
     public int http(PlatformService service) {
         return http.get(service);
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+    private static int hold(List<ServerSocket> held) {
+        try {
+            ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            held.add(socket);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);

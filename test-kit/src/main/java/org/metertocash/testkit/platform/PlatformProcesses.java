@@ -1,6 +1,8 @@
 package org.metertocash.testkit.platform;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.metertocash.testkit.EmbeddedPostgresServer;
 import org.metertocash.testkit.KafkaBrokerMain;
@@ -21,36 +26,53 @@ import org.metertocash.testkit.KafkaBrokerMain;
 /**
  * The whole platform as a deployment runs it: PostgreSQL (a database per service), Kafka in its own JVM, and the
  * five packaged services as separate JVMs, each logging to its own file. Used by the local runner, the e2e
- * suite and the benchmarks. {@link #close()} (or the JVM's shutdown hook, e.g. on Ctrl-C) stops every process.
+ * suite and the benchmarks.
+ *
+ * <p>{@link #close()} — or the JVM's shutdown hook, e.g. on Ctrl-C — stops the services first (so they stop
+ * consuming and publishing while the broker and the database are still there), then Kafka, then PostgreSQL, and
+ * checks that none of the processes it started is left.
  */
 public final class PlatformProcesses implements AutoCloseable {
 
-    private static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+    /**
+     * The services' JVMs: a small heap each (five of them share the machine with Kafka and PostgreSQL), the
+     * serial collector and C1 only, because on a two-core machine start-up time is what the platform waits on.
+     */
+    static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true");
+    static final List<String> KAFKA_JVM = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC");
+
+    /** How long a process may take to stop after SIGTERM before it is killed. */
+    private static final Duration GRACE = Duration.ofSeconds(20);
 
     private final Path root;
     private final Path workDir;
     private final PlatformPorts ports;
-    private final EmbeddedPostgresServer postgres;
+    private final Thread shutdownHook = new Thread(this::stopAll, "platform-shutdown");
     private final Map<PlatformService, Process> services = new EnumMap<>(PlatformService.class);
+    private EmbeddedPostgresServer postgres;
     private Process kafka;
     private String kafkaBootstrapServers;
     private Duration readyAfter;
-    private final Thread shutdownHook = new Thread(this::stopAll, "platform-shutdown");
     private boolean stopped;
+    private List<ProcessHandle> leftOver = List.of();
 
-    private PlatformProcesses(Path root, Path workDir, PlatformPorts ports, EmbeddedPostgresServer postgres) {
+    private PlatformProcesses(Path root, Path workDir, PlatformPorts ports) {
         this.root = root;
         this.workDir = workDir;
         this.ports = ports;
-        this.postgres = postgres;
     }
 
     /**
-     * Starts everything and returns once every service answers {@code /q/health/ready}.
+     * Starts everything and returns once every service answers {@code /q/health/ready} with 200.
      *
      * @param root    the repository root (services are found at {@code <root>/<module>/target/quarkus-app})
-     * @param workDir where logs, EDI folders and the PostgreSQL data go (emptied of old logs)
+     * @param workDir where logs, EDI folders, the services' working folders and the PostgreSQL data go; all of it
+     *                is started afresh (a new database means old files and logs describe nothing that exists)
+     * @param ports   {@link PlatformPorts#local()} or {@link PlatformPorts#free()}
+     * @param timeout for Kafka to come up, and then for every service to become ready
+     * @throws IllegalStateException when a jar is missing, a port is taken, or something does not become ready
+     *                               (with the tail of its log); everything already started is stopped again
      */
     public static PlatformProcesses start(Path root, Path workDir, PlatformPorts ports, Duration timeout)
             throws IOException, InterruptedException {
@@ -61,18 +83,16 @@ public final class PlatformProcesses implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -DskipTests package)");
             }
         }
-        Files.createDirectories(workDir.resolve("logs"));
-        deleteRecursively(workDir.resolve("postgres")); // a fresh database each run, even after a hard kill
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(ports.postgres(), workDir.resolve("postgres"));
-        PlatformProcesses platform = new PlatformProcesses(root, workDir, ports, postgres);
+        requireFree(ports);
+        PlatformProcesses platform = new PlatformProcesses(root.toAbsolutePath(), workDir.toAbsolutePath(), ports);
+        platform.prepareWorkDir();
+        // registered before anything starts, so that Ctrl-C during start-up leaves nothing behind either
         Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
         try {
-            for (PlatformService service : PlatformService.values()) {
-                postgres.createDatabase(service.database());
-            }
+            platform.startPostgres();
             platform.startKafka(timeout);
             for (PlatformService service : PlatformService.values()) {
-                platform.startService(service);
+                platform.startService(service); // all five start at once; each runs its own Flyway migrations
             }
             platform.awaitReady(timeout);
             platform.readyAfter = Duration.ofNanos(System.nanoTime() - started);
@@ -96,11 +116,25 @@ public final class PlatformProcesses implements AutoCloseable {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("cannot find the repository root; set -Dplatform.root");
+        throw new IllegalStateException("cannot find the repository root (the folder holding mvnw); set -Dplatform.root");
     }
 
+    /** The base URL of a service, e.g. {@code http://127.0.0.1:8081}. */
     public String url(PlatformService service) {
         return "http://127.0.0.1:" + ports.http(service);
+    }
+
+    /** Every service's base URL, in start order. */
+    public Map<PlatformService, String> urls() {
+        Map<PlatformService, String> urls = new LinkedHashMap<>();
+        for (PlatformService service : PlatformService.values()) {
+            urls.put(service, url(service));
+        }
+        return urls;
+    }
+
+    public PlatformPorts ports() {
+        return ports;
     }
 
     public String kafkaBootstrapServers() {
@@ -115,23 +149,33 @@ public final class PlatformProcesses implements AutoCloseable {
         return postgres.jdbcUrl(service.database());
     }
 
+    /** Where edi-gateway delivers the files it sends to the market. */
     public Path ediOutbound() {
         return workDir.resolve("edi/outbound");
     }
 
+    /** The folder edi-gateway watches for files from the market. */
     public Path ediInbound() {
         return workDir.resolve("edi/inbound");
     }
 
-    public Path log(PlatformService service) {
-        return workDir.resolve("logs").resolve(service.module() + ".log");
+    public Path workDir() {
+        return workDir;
     }
 
     public Path logs() {
         return workDir.resolve("logs");
     }
 
-    /** How long it took from the first process started to every service ready. */
+    public Path log(PlatformService service) {
+        return logs().resolve(service.module() + ".log");
+    }
+
+    public Path kafkaLog() {
+        return logs().resolve("kafka.log");
+    }
+
+    /** From the call to {@link #start} until every service answered ready. */
     public Duration readyAfter() {
         return readyAfter;
     }
@@ -145,6 +189,14 @@ public final class PlatformProcesses implements AutoCloseable {
         return kafka == null ? Optional.empty() : Optional.of(kafka.pid());
     }
 
+    /**
+     * After {@link #close()}: the processes started here that were still alive once everything had been stopped
+     * (and were then killed). Empty when the platform stopped cleanly.
+     */
+    public synchronized List<ProcessHandle> leftOver() {
+        return leftOver;
+    }
+
     private static Path jarOf(Path root, PlatformService service) {
         return root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -153,87 +205,149 @@ public final class PlatformProcesses implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    private void prepareWorkDir() throws IOException {
+        deleteRecursively(workDir.resolve("postgres"));
+        deleteRecursively(workDir.resolve("edi"));
+        deleteRecursively(logs());
+        for (PlatformService service : PlatformService.values()) {
+            deleteRecursively(workDir.resolve(service.module()));
+            Files.createDirectories(workDir.resolve(service.module()));
+        }
+        Files.createDirectories(logs());
+        Files.createDirectories(ediOutbound());
+        Files.createDirectories(ediInbound());
+    }
+
+    private void startPostgres() throws IOException {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(ports.postgres(), workDir.resolve("postgres"));
+        synchronized (this) {
+            postgres = server;
+            if (stopped) { // the shutdown hook ran while PostgreSQL was starting
+                stopPostgres();
+                throw new IllegalStateException("stopped while starting");
+            }
+        }
+        for (PlatformService service : PlatformService.values()) {
+            server.createDatabase(service.database());
+        }
+    }
+
     private void startKafka(Duration timeout) throws IOException, InterruptedException {
-        Path log = workDir.resolve("logs/kafka.log");
-        Files.deleteIfExists(log);
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), KafkaBrokerMain.class.getName(),
-                Integer.toString(ports.kafka()));
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        kafka = builder.start();
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(KAFKA_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), KafkaBrokerMain.class.getName(),
+                Integer.toString(ports.kafka())));
+        Path log = kafkaLog();
+        synchronized (this) {
+            kafka = launch(new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()));
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!kafka.isAlive()) {
-                throw new IllegalStateException("Kafka exited (" + kafka.exitValue() + "):\n" + tail(log));
-            }
             for (String line : Files.readAllLines(log)) {
                 if (line.startsWith(KafkaBrokerMain.READY)) {
                     kafkaBootstrapServers = line.substring(KafkaBrokerMain.READY.length()).trim();
                     return;
                 }
             }
-            Thread.sleep(200);
+            if (!kafka.isAlive()) {
+                throw new IllegalStateException("Kafka exited (" + kafka.exitValue() + "); " + log + ":\n" + tail(log));
+            }
+            Thread.sleep(100);
         }
-        throw new IllegalStateException("Kafka not ready within " + timeout + ":\n" + tail(log));
+        throw new IllegalStateException("Kafka not ready within " + timeout + "; " + log + ":\n" + tail(log));
     }
 
     private void startService(PlatformService service) throws IOException {
-        Path log = log(service);
-        Files.deleteIfExists(log);
-        Path dir = workDir.resolve(service.module());
-        Files.createDirectories(dir);
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(SERVICE_JVM);
-        command.add("-Dquarkus.profile=local");
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-Dquarkus.http.port=" + ports.http(service));
-        command.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()));
-        command.add("-Dquarkus.datasource.username=" + EmbeddedPostgresServer.USER);
-        command.add("-Dquarkus.datasource.password=" + EmbeddedPostgresServer.PASSWORD);
-        command.add("-Dkafka.bootstrap.servers=" + kafkaBootstrapServers);
-        command.add("-Dedi.folders.outbound=" + ediOutbound());
-        command.add("-Dedi.folders.inbound=" + ediInbound());
-        command.add("-Dedi.delivery-sweep=1s");
+        systemProperties(service).forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
         command.add(jarOf(root, service).toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        services.put(service, builder.start());
+        synchronized (this) {
+            services.put(service, launch(new ProcessBuilder(command)
+                    .directory(workDir.resolve(service.module()).toFile())
+                    .redirectErrorStream(true).redirectOutput(log(service).toFile())));
+        }
     }
 
-    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    /** What a deployment would set through the environment: where the service listens and what it talks to. */
+    Map<String, String> systemProperties(PlatformService service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.profile", "local");
+        properties.put("quarkus.http.host", "127.0.0.1");
+        properties.put("quarkus.http.port", Integer.toString(ports.http(service)));
+        properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
+        properties.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+        properties.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+        properties.put("kafka.bootstrap.servers", kafkaBootstrapServers);
+        if (service == PlatformService.EDI_GATEWAY) {
+            // edi-gateway's application.properties: edi.folders.*, edi.delivery-sweep
+            properties.put("edi.folders.outbound", ediOutbound().toString());
+            properties.put("edi.folders.inbound", ediInbound().toString());
+            properties.put("edi.delivery-sweep", "1s");
+        }
+        return properties;
+    }
+
+    /** Starts a process unless the platform is already stopping (Ctrl-C during start-up). */
+    private synchronized Process launch(ProcessBuilder builder) throws IOException {
+        if (stopped) {
+            throw new IllegalStateException("stopped while starting");
+        }
+        return builder.start();
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<PlatformService> waiting = new ArrayList<>(List.of(PlatformService.values()));
-        while (!waiting.isEmpty()) {
+        while (true) {
             for (var it = waiting.iterator(); it.hasNext();) {
                 PlatformService service = it.next();
                 Process process = services.get(service);
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(service.module() + " exited (" + process.exitValue() + "):\n"
-                            + tail(log(service)));
+                    throw new IllegalStateException(service.module() + " exited (" + process.exitValue() + "); "
+                            + log(service) + ":\n" + tail(log(service)));
                 }
-                try {
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                            URI.create(url(service) + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        it.remove();
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
+                if (ready(http, service)) {
+                    it.remove();
                 }
+            }
+            if (waiting.isEmpty()) {
+                return;
             }
             if (System.nanoTime() > deadline) {
                 StringBuilder message = new StringBuilder("not ready within " + timeout + ": " + waiting);
                 for (PlatformService service : waiting) {
-                    message.append("\n--- ").append(service.module()).append(":\n").append(tail(log(service)));
+                    message.append("\n--- ").append(log(service)).append(":\n").append(tail(log(service)));
                 }
                 throw new IllegalStateException(message.toString());
             }
-            if (!waiting.isEmpty()) {
-                Thread.sleep(250);
+            Thread.sleep(250);
+        }
+    }
+
+    private boolean ready(HttpClient http, PlatformService service) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        }
+    }
+
+    private static void requireFree(PlatformPorts ports) {
+        List<Integer> wanted = new ArrayList<>(List.of(ports.postgres(), ports.kafka()));
+        wanted.addAll(ports.http().values());
+        for (int port : wanted) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " is in use (is the platform already running?)");
             }
         }
     }
@@ -242,8 +356,8 @@ public final class PlatformProcesses implements AutoCloseable {
         if (!Files.exists(dir)) {
             return;
         }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
@@ -258,13 +372,14 @@ public final class PlatformProcesses implements AutoCloseable {
         }
     }
 
+    /** Stops everything (idempotent); see {@link #leftOver()} for what had to be killed. */
     @Override
-    public synchronized void close() {
+    public void close() {
         stopAll();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
+            // the JVM is exiting: the hook is running or has run
         }
     }
 
@@ -273,29 +388,81 @@ public final class PlatformProcesses implements AutoCloseable {
             return;
         }
         stopped = true;
+        List<ProcessHandle> started = new ArrayList<>();
         List<Process> running = new ArrayList<>(services.values());
-        running.forEach(Process::destroy);
+        running.forEach(p -> started.add(p.toHandle()));
+        running.forEach(Process::destroy); // SIGTERM: Quarkus shuts down gracefully, committing consumer offsets
         running.forEach(PlatformProcesses::awaitExit);
         if (kafka != null) {
+            started.add(kafka.toHandle());
             kafka.destroy();
             awaitExit(kafka);
+        }
+        // pg_ctl detaches the postmaster from us, so it is no descendant: follow it by its pid file
+        Optional<ProcessHandle> postmaster = postmaster();
+        postmaster.ifPresent(started::add);
+        stopPostgres();
+        postmaster.ifPresent(PlatformProcesses::awaitExit);
+        leftOver = killLeftOvers(started);
+        if (!leftOver.isEmpty()) {
+            System.err.println("platform: killed processes that outlived the stop: "
+                    + leftOver.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList());
+        }
+    }
+
+    private void stopPostgres() {
+        if (postgres == null) {
+            return;
         }
         try {
             postgres.close();
         } catch (IOException e) {
-            System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            System.err.println("platform: PostgreSQL did not stop cleanly: " + e.getMessage());
         }
     }
 
-    private static void awaitExit(Process process) {
+    private Optional<ProcessHandle> postmaster() {
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            Path pidFile = workDir.resolve("postgres/postmaster.pid");
+            if (postgres == null || !Files.exists(pidFile)) {
+                return Optional.empty();
             }
-        } catch (InterruptedException e) {
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whatever we started (and whatever those started) that is still alive now is killed and reported. */
+    private static List<ProcessHandle> killLeftOvers(List<ProcessHandle> started) {
+        List<ProcessHandle> alive = new ArrayList<>();
+        for (ProcessHandle process : started) {
+            process.descendants().filter(ProcessHandle::isAlive).forEach(alive::add);
+            if (process.isAlive()) {
+                alive.add(process);
+            }
+        }
+        for (ProcessHandle process : alive) {
             process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            process.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> process).join();
+        }
+        return List.copyOf(alive);
+    }
+
+    private static void awaitExit(Process process) {
+        awaitExit(process.toHandle());
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception notStopped) {
+            if (notStopped instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> process).join();
         }
     }
 }
