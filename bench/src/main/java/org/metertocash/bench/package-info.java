@@ -1,0 +1,6 @@
+/**
+ * Benchmarks: {@link org.metertocash.bench.X12Benchmark} and {@link org.metertocash.bench.EventJsonBenchmark}
+ * (JMH, hot code) and {@link org.metertocash.bench.SpineLoad} (the packaged platform under load). Results are
+ * recorded in docs/benchmarks.md with the machine and the command.
+ */
+package org.metertocash.bench;
