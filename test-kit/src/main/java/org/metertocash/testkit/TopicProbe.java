@@ -37,11 +37,25 @@ public final class TopicProbe implements AutoCloseable {
         consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            // a topic nobody has published to yet does not exist: wait for its first record to create it
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            var found = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                sleep();
+                found = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            }
+            found.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits until a record matching the predicate has arrived and returns it. */
