@@ -1,6 +1,7 @@
 package org.metertocash.e2e;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.hamcrest.Matcher;
 import org.metertocash.testkit.Api;
 import org.metertocash.testkit.platform.PlatformService;
 
@@ -76,13 +78,35 @@ final class Scenario {
     }
 
     static void awaitEnrollmentState(String id, String state) {
-        await().atMost(WAIT).untilAsserted(() -> RunningPlatform.as(PlatformService.ENROLLMENT, Api.operations())
-                .get("/enrollments/" + id).then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo(state)));
+        awaitValue(PlatformService.ENROLLMENT, "/enrollments/" + id, "state", equalTo(state));
     }
 
     static void awaitBillingAccount(String esiId) {
-        await().atMost(WAIT).untilAsserted(() -> RunningPlatform.as(PlatformService.BILLING, Api.operations())
-                .get("/billing-accounts/" + esiId).then().statusCode(200));
+        awaitValue(PlatformService.BILLING, "/billing-accounts/" + esiId, "esiId", equalTo(esiId));
+    }
+
+    /** Waits until the service has published everything its outbox holds. */
+    static void awaitOutboxDrained(PlatformService service) {
+        awaitValue(service, "/status", "outbox.backlog", equalTo(0));
+    }
+
+    /** Waits until the service's consumer group has processed (and committed) every record of the topic. */
+    static void awaitCaughtUp(PlatformService service, String topic) {
+        awaitValue(service, "/status", "consumers.find { it.topic == '" + topic + "' }.lag", equalTo(0));
+    }
+
+    /**
+     * Polls a GET (as operations) until the value at the JSON path matches; a failure names the last value seen.
+     * Polled without REST-assured's validation, so the waiting is not logged as failed requests.
+     */
+    static <T> T awaitValue(PlatformService service, String path, String jsonPath, Matcher<? super T> matcher) {
+        return await().atMost(WAIT).alias(service.module() + " GET " + path + " " + jsonPath)
+                .until(() -> Scenario.<T> read(service, path, jsonPath), matcher);
+    }
+
+    private static <T> T read(PlatformService service, String path, String jsonPath) {
+        Response response = RunningPlatform.as(service, Api.operations()).get(path);
+        return response.statusCode() == 200 ? response.path(jsonPath) : null;
     }
 
     private static boolean contains(Path file, String text) {

@@ -73,16 +73,22 @@ final class Demonstration {
             byte[] answer = customer.accepted() ? market.accept(request, LocalDate.now().plusDays(3))
                     : market.reject(request, "SHF", "SWITCH HOLD ON PREMISE");
             LocalApi.Answer posted = api.postEdi(platform.url(PlatformService.EDI_GATEWAY) + "/edi/inbound", answer);
-            say("   %-13s %s -> HTTP %d %s", customer.name(), customer.accepted() ? "814_05 accept" : "814 reject SHF",
+            say("   %-13s %s -> HTTP %d %s", customer.name(), customer.accepted() ? "814_05 accept"
+                    : ("MOVE_IN".equals(customer.requestType()) ? "814_17" : "814_02") + " reject SHF",
                     posted.status(), posted.body() == null ? "" : posted.body().path("status").asText());
         }
 
         say("4. enrollment-service follows the answers; billing-service opens accounts for the accepted ones");
         List<String[]> rows = new ArrayList<>();
         for (Customer customer : customers) {
-            String id = enrollments.get(customer);
             String expected = customer.accepted() ? "ACCEPTED" : "REJECTED";
-            String state = awaitField(platform.url(PlatformService.ENROLLMENT) + "/enrollments/" + id, "state", expected);
+            LocalApi.Answer enrollment = awaitField(
+                    platform.url(PlatformService.ENROLLMENT) + "/enrollments/" + enrollments.get(customer), "state",
+                    expected);
+            String outcome = customer.accepted()
+                    ? "starts " + enrollment.body().path("scheduledStartDate").asText()
+                    : enrollment.body().path("rejection").path("code").asText() + " "
+                            + enrollment.body().path("rejection").path("text").asText();
             String account = "-";
             String cycle = "-";
             if (customer.accepted()) {
@@ -91,13 +97,16 @@ final class Demonstration {
                 account = billing.body().path("accountNumber").asText();
                 cycle = billing.body().path("billCycle").asText();
             }
-            rows.add(new String[] { customer.name(), customer.esiId(), state, account, cycle });
+            rows.add(new String[] { customer.name(), customer.esiId(), expected, outcome, account, cycle });
         }
         say("");
-        say("   %-13s %-22s %-10s %-12s %s", "customer", "ESI ID", "enrollment", "account", "bill cycle");
-        for (String[] row : rows) {
-            say("   %-13s %-22s %-10s %-12s %s", (Object[]) row);
+        String row = "   %-13s %-22s %-10s %-27s %-12s %s";
+        say(row, "customer", "ESI ID", "enrollment", "start date / reject reason", "account", "bill cycle");
+        for (String[] values : rows) {
+            say(row, (Object[]) values);
         }
+        say("   The reject waits for an analyst: %s/exceptions?type=ENROLLMENT_REJECTED",
+                platform.url(PlatformService.ENROLLMENT));
     }
 
     private static Map<String, Object> request(Customer customer) {
@@ -141,14 +150,15 @@ final class Demonstration {
         }
     }
 
-    private String awaitField(String url, String field, String expected) throws IOException, InterruptedException {
+    private LocalApi.Answer awaitField(String url, String field, String expected)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String last = null;
         while (System.nanoTime() < deadline) {
             LocalApi.Answer answer = api.get(url);
             last = answer.body() == null ? null : answer.body().path(field).asText();
             if (expected.equals(last)) {
-                return last;
+                return answer;
             }
             Thread.sleep(200);
         }

@@ -3,30 +3,47 @@ package org.metertocash.runner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.metertocash.testkit.Api;
 import org.metertocash.testkit.platform.PlatformPorts;
 import org.metertocash.testkit.platform.PlatformProcesses;
 import org.metertocash.testkit.platform.PlatformService;
 
-/** Starts the platform locally, runs the demonstration, prints where everything is, and waits for Ctrl-C. */
+/**
+ * {@code ./mvnw -Prun -DskipTests package}: starts the platform on its fixed local ports with its data under
+ * {@code <root>/.local/}, runs the demonstration, prints where everything is, and keeps running until Ctrl-C,
+ * which stops every process it started.
+ */
 public final class LocalPlatform {
 
-    /** Held so the level sticks: StAEDI reports unused schema types at INFO while loading a schema. */
-    private static final java.util.logging.Logger STAEDI = java.util.logging.Logger.getLogger("io.xlate");
+    /** The X12 library reports its schema housekeeping on java.util.logging; held so the level sticks. */
+    private static final Logger X12_LIBRARY = Logger.getLogger("io.xlate");
 
     public static void main(String[] args) throws Exception {
-        STAEDI.setLevel(java.util.logging.Level.WARNING);
+        X12_LIBRARY.setLevel(Level.WARNING);
+        stopWithParent();
+
         Path root = PlatformProcesses.repositoryRoot();
         Path work = root.resolve(".local");
-        say("Starting PostgreSQL (%d), Kafka (%d) and the five services (8081-8085); logs in %s",
-                PlatformPorts.LOCAL_POSTGRES, PlatformPorts.LOCAL_KAFKA, work.resolve("logs"));
-        PlatformProcesses platform = PlatformProcesses.start(root, work, PlatformPorts.local(), Duration.ofMinutes(5));
+        say("Starting PostgreSQL (%d), Kafka (%d) and the five services (%d-%d); logs in %s",
+                PlatformPorts.LOCAL_POSTGRES, PlatformPorts.LOCAL_KAFKA, PlatformService.ENROLLMENT.localPort(),
+                PlatformService.EDI_GATEWAY.localPort(), work.resolve("logs"));
+        PlatformProcesses platform;
+        try {
+            platform = PlatformProcesses.start(root, work, PlatformPorts.local(), Duration.ofMinutes(5));
+        } catch (IllegalStateException e) {
+            System.err.println("The platform did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the platform...");
+            System.out.println("\nStopping the services, Kafka and PostgreSQL...");
             platform.close();
-            System.out.println("Stopped: nothing is left running.");
+            System.out.println(platform.leftOver().isEmpty() ? "Stopped: nothing is left running."
+                    : "Stopped; had to kill " + platform.leftOver().size() + " process(es) that did not stop in time.");
             stopped.countDown();
         }, "local-platform-shutdown"));
         say("All five services ready in %.1f s%n", platform.readyAfter().toMillis() / 1000.0);
@@ -34,24 +51,42 @@ public final class LocalPlatform {
         try {
             new Demonstration(platform).run();
         } catch (Exception e) {
-            say("%nThe demonstration stopped: %s%nThe platform is still running; see the logs.", e.getMessage());
+            say("%nThe demonstration stopped: %s%nThe platform is still running; the logs are in %s", e.getMessage(),
+                    platform.logs());
         }
+        printWhereEverythingIs(platform);
+        stopped.await();
+    }
 
-        say("%nThe platform is running. Users: %s/%s (upstream), %s/%s (operations), %s/%s (admin)",
+    private static void printWhereEverythingIs(PlatformProcesses platform) {
+        say("%nThe platform is running.");
+        say("  users                %s/%s (upstream systems), %s/%s (operations), %s/%s (admin)",
                 Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD, Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD,
                 Api.ADMIN_USER, Api.ADMIN_PASSWORD);
         for (PlatformService service : PlatformService.values()) {
-            say("  %-19s %s   swagger %s/q/swagger-ui   status %s/status", service.module(),
-                    platform.url(service), platform.url(service), platform.url(service));
+            String url = platform.url(service);
+            say("  %-20s %s/q/swagger-ui   %s/status   %s/exceptions", service.module(), url, url, url);
         }
-        say("  Kafka               %s", platform.kafkaBootstrapServers());
-        say("  PostgreSQL          jdbc:postgresql://127.0.0.1:%d/<enrollment|billing|payment|dunning|edi> (postgres/postgres)",
+        say("  Kafka                %s", platform.kafkaBootstrapServers());
+        say("  PostgreSQL           jdbc:postgresql://127.0.0.1:%d/{enrollment,billing,payment,dunning,edi} (postgres/postgres)",
                 platform.postgresPort());
-        say("  EDI outbound        %s", platform.ediOutbound());
-        say("  Logs                %s", platform.logs());
-        say("Try: curl -u ops:ops-secret %s/status", platform.url(PlatformService.ENROLLMENT));
+        say("  EDI outbound folder  %s", platform.ediOutbound());
+        say("  EDI inbound folder   %s  (market files dropped here are picked up)", platform.ediInbound());
+        say("  logs                 %s", platform.logs());
+        say("Try:  curl -u %s:%s %s/status", Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD,
+                platform.url(PlatformService.BILLING));
         say("Press Ctrl-C to stop everything.");
-        stopped.await();
+    }
+
+    /**
+     * When Maven (or whatever started this JVM) goes away without passing the signal on — it runs this JVM
+     * synchronously and does not destroy it on its own shutdown — the platform must not stay behind.
+     */
+    private static void stopWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            System.out.println("\nThe process that started the platform is gone.");
+            System.exit(0);
+        }));
     }
 
     private static void say(String format, Object... args) {

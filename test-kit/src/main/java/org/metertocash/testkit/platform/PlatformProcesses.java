@@ -1,12 +1,14 @@
 package org.metertocash.testkit.platform;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,12 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.metertocash.testkit.EmbeddedPostgresServer;
-import org.metertocash.testkit.KafkaBrokerMain;
 
 /**
  * The whole platform as a deployment runs it: PostgreSQL (a database per service), Kafka in its own JVM, and the
- * five packaged services as separate JVMs, each logging to its own file. Used by the local runner, the e2e
- * suite and the benchmarks.
+ * five packaged services as separate JVMs, each logging to its own file. The broker runs from this JVM's own
+ * class path ({@link BrokerProcess}); the services from their packaged {@code quarkus-run.jar}. Used by the local
+ * runner, the e2e suite and the benchmarks.
  *
  * <p>{@link #close()} — or the JVM's shutdown hook, e.g. on Ctrl-C — stops the services first (so they stop
  * consuming and publishing while the broker and the database are still there), then Kafka, then PostgreSQL, and
@@ -35,8 +37,10 @@ import org.metertocash.testkit.KafkaBrokerMain;
 public final class PlatformProcesses implements AutoCloseable {
 
     /**
-     * The services' JVMs: a small heap each (five of them share the machine with Kafka and PostgreSQL), the
+     * The services' JVM options: a small heap each (five of them share the machine with Kafka and PostgreSQL), the
      * serial collector and C1 only, because on a two-core machine start-up time is what the platform waits on.
+     * A measurement of steady-state throughput wants the full JIT: {@code -Dplatform.service-jvm-options="..."}
+     * (space-separated) replaces these.
      */
     static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true");
@@ -89,8 +93,9 @@ public final class PlatformProcesses implements AutoCloseable {
         // registered before anything starts, so that Ctrl-C during start-up leaves nothing behind either
         Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
         try {
+            platform.launchKafka(); // the broker's JVM boots while PostgreSQL starts here
             platform.startPostgres();
-            platform.startKafka(timeout);
+            platform.awaitKafka(timeout);
             for (PlatformService service : PlatformService.values()) {
                 platform.startService(service); // all five start at once; each runs its own Flyway migrations
             }
@@ -190,8 +195,8 @@ public final class PlatformProcesses implements AutoCloseable {
     }
 
     /**
-     * After {@link #close()}: the processes started here that were still alive once everything had been stopped
-     * (and were then killed). Empty when the platform stopped cleanly.
+     * After {@link #close()}: the processes started here (or by them) that did not stop within the grace period
+     * and were killed. Empty when the platform stopped cleanly; either way nothing of it runs any more.
      */
     public synchronized List<ProcessHandle> leftOver() {
         return leftOver;
@@ -227,27 +232,31 @@ public final class PlatformProcesses implements AutoCloseable {
                 throw new IllegalStateException("stopped while starting");
             }
         }
+        postmaster().ifPresent(this::guard);
         for (PlatformService service : PlatformService.values()) {
             server.createDatabase(service.database());
         }
     }
 
-    private void startKafka(Duration timeout) throws IOException, InterruptedException {
+    private void launchKafka() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(KAFKA_JVM);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), KafkaBrokerMain.class.getName(),
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BrokerProcess.class.getName(),
                 Integer.toString(ports.kafka())));
-        Path log = kafkaLog();
         synchronized (this) {
             kafka = launch(new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()));
+                    .redirectOutput(kafkaLog().toFile()));
         }
+    }
+
+    private void awaitKafka(Duration timeout) throws IOException, InterruptedException {
+        Path log = kafkaLog();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (String line : Files.readAllLines(log)) {
-                if (line.startsWith(KafkaBrokerMain.READY)) {
-                    kafkaBootstrapServers = line.substring(KafkaBrokerMain.READY.length()).trim();
+                if (line.startsWith(BrokerProcess.READY)) {
+                    kafkaBootstrapServers = line.substring(BrokerProcess.READY.length()).trim();
                     return;
                 }
             }
@@ -262,15 +271,22 @@ public final class PlatformProcesses implements AutoCloseable {
     private void startService(PlatformService service) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(SERVICE_JVM);
+        command.addAll(serviceJvmOptions());
         systemProperties(service).forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
         command.add(jarOf(root, service).toString());
+        Process process;
         synchronized (this) {
-            services.put(service, launch(new ProcessBuilder(command)
-                    .directory(workDir.resolve(service.module()).toFile())
-                    .redirectErrorStream(true).redirectOutput(log(service).toFile())));
+            process = launch(new ProcessBuilder(command).directory(workDir.resolve(service.module()).toFile())
+                    .redirectErrorStream(true).redirectOutput(log(service).toFile()));
+            services.put(service, process);
         }
+        guard(process.toHandle());
+    }
+
+    private static List<String> serviceJvmOptions() {
+        String configured = System.getProperty("platform.service-jvm-options");
+        return configured == null || configured.isBlank() ? SERVICE_JVM : List.of(configured.trim().split("\\s+"));
     }
 
     /** What a deployment would set through the environment: where the service listens and what it talks to. */
@@ -290,6 +306,20 @@ public final class PlatformProcesses implements AutoCloseable {
             properties.put("edi.delivery-sweep", "1s");
         }
         return properties;
+    }
+
+    /** Tells the broker's process to stop this one should this JVM die without running its shutdown hook. */
+    private void guard(ProcessHandle process) {
+        if (kafka == null) {
+            return;
+        }
+        try {
+            OutputStream orders = kafka.getOutputStream();
+            orders.write((BrokerProcess.GUARD + process.pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+            orders.flush();
+        } catch (IOException brokerGone) {
+            // nothing to guard with; the start-up fails on the broker's absence anyway
+        }
     }
 
     /** Starts a process unless the platform is already stopping (Ctrl-C during start-up). */
@@ -388,26 +418,35 @@ public final class PlatformProcesses implements AutoCloseable {
             return;
         }
         stopped = true;
-        List<ProcessHandle> started = new ArrayList<>();
-        List<Process> running = new ArrayList<>(services.values());
-        running.forEach(p -> started.add(p.toHandle()));
-        running.forEach(Process::destroy); // SIGTERM: Quarkus shuts down gracefully, committing consumer offsets
-        running.forEach(PlatformProcesses::awaitExit);
+        // everything we started and whatever those started, taken now: an orphan is no descendant any more
+        List<ProcessHandle> ours = new ArrayList<>();
+        List<ProcessHandle> forced = new ArrayList<>();
+        List<ProcessHandle> running = services.values().stream().map(Process::toHandle).toList();
+        running.forEach(p -> family(p, ours));
+        running.forEach(ProcessHandle::destroy); // SIGTERM: Quarkus stops gracefully, committing consumer offsets
+        running.forEach(p -> awaitExit(p, forced));
         if (kafka != null) {
-            started.add(kafka.toHandle());
+            family(kafka.toHandle(), ours);
             kafka.destroy();
-            awaitExit(kafka);
+            awaitExit(kafka.toHandle(), forced);
         }
         // pg_ctl detaches the postmaster from us, so it is no descendant: follow it by its pid file
         Optional<ProcessHandle> postmaster = postmaster();
-        postmaster.ifPresent(started::add);
+        postmaster.ifPresent(p -> family(p, ours));
         stopPostgres();
-        postmaster.ifPresent(PlatformProcesses::awaitExit);
-        leftOver = killLeftOvers(started);
+        postmaster.ifPresent(p -> awaitExit(p, forced));
+        List<ProcessHandle> killed = new ArrayList<>(forced);
+        killed.addAll(killAlive(ours));
+        leftOver = List.copyOf(killed);
         if (!leftOver.isEmpty()) {
-            System.err.println("platform: killed processes that outlived the stop: "
+            System.err.println("platform: killed processes that did not stop in time: "
                     + leftOver.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList());
         }
+    }
+
+    private static void family(ProcessHandle process, List<ProcessHandle> into) {
+        into.add(process);
+        process.descendants().forEach(into::add);
     }
 
     private void stopPostgres() {
@@ -433,33 +472,23 @@ public final class PlatformProcesses implements AutoCloseable {
         }
     }
 
-    /** Whatever we started (and whatever those started) that is still alive now is killed and reported. */
-    private static List<ProcessHandle> killLeftOvers(List<ProcessHandle> started) {
-        List<ProcessHandle> alive = new ArrayList<>();
-        for (ProcessHandle process : started) {
-            process.descendants().filter(ProcessHandle::isAlive).forEach(alive::add);
-            if (process.isAlive()) {
-                alive.add(process);
-            }
-        }
-        for (ProcessHandle process : alive) {
-            process.destroyForcibly();
-            process.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> process).join();
-        }
-        return List.copyOf(alive);
+    /** Kills whatever of these is still alive and returns it. */
+    private static List<ProcessHandle> killAlive(List<ProcessHandle> processes) {
+        List<ProcessHandle> alive = processes.stream().filter(ProcessHandle::isAlive).toList();
+        alive.forEach(ProcessHandle::destroyForcibly);
+        alive.forEach(p -> p.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> p).join());
+        return alive;
     }
 
-    private static void awaitExit(Process process) {
-        awaitExit(process.toHandle());
-    }
-
-    private static void awaitExit(ProcessHandle process) {
+    /** Waits for a stopping process; kills it (and its children) when it outstays {@link #GRACE}. */
+    private static void awaitExit(ProcessHandle process, List<ProcessHandle> forced) {
         try {
             process.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception notStopped) {
             if (notStopped instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            forced.add(process);
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> process).join();
