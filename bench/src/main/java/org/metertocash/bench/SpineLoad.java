@@ -48,9 +48,9 @@ import org.metertocash.testkit.market.MarketSimulator;
 
 /**
  * Runs the packaged platform and measures it: time until all five services are ready, each service's RSS at
- * idle, then enrollments through the whole spine for a fixed time (upstream clients POST enrollments, a simulated
- * market answers every 814 with an accept, billing opens the accounts), with the outbox relay's commit-to-ack
- * latency. Prints a Markdown report and writes it to bench/target/spine-report.md.
+ * idle, then enrollments through the whole spine for a fixed time: each upstream client posts an enrollment and
+ * waits until billing has opened its account before posting the next (a simulated market answers every 814 with an
+ * accept as soon as it lands in the outbound folder); with the outbox relay's commit-to-ack latency. Prints a Markdown report and writes it to bench/target/spine-report.md.
  *
  * <p>Arguments: seconds of load (default 60), concurrent upstream clients (default 8).
  */
@@ -58,6 +58,8 @@ public final class SpineLoad {
 
     private static final Pattern QUANTILE = Pattern.compile(
             "outbox_commit_to_ack_seconds\\{[^}]*quantile=\"(0\\.5|0\\.99)\"[^}]*\\}\\s+([0-9.Ee+-]+)");
+
+    private static final int WARM_UP_SECONDS = 30;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(16)).build();
@@ -83,7 +85,9 @@ public final class SpineLoad {
         StringBuilder report = new StringBuilder();
         try (PlatformProcesses platform = PlatformProcesses.start(root, work, PlatformPorts.free(),
                 Duration.ofMinutes(5))) {
-            report.append(machine()).append('\n');
+            report.append(machine());
+            report.append(String.format("Service JVM options: `%s`%n%n",
+                    System.getProperty("platform.service-jvm-options", "(runner defaults)")));
             report.append(String.format("Platform ready (PostgreSQL, Kafka, five services) in **%.1f s**%n%n",
                     platform.readyAfter().toMillis() / 1000.0));
             Thread.sleep(15_000);
@@ -104,24 +108,25 @@ public final class SpineLoad {
         Thread market = new Thread(this::answerAsTheMarket, "market");
         market.start();
 
-        ExecutorService upstream = Executors.newFixedThreadPool(clients);
+        // warm-up: the JIT of six JVMs, connection pools and consumer assignments settle before measuring
+        drive(WARM_UP_SECONDS, clients);
+        postStarted.clear();
+        created.clear();
+        submittedSeen.clear();
+        openedSeen.clear();
+        postLatencies.clear();
+        rejectedPosts.set(0);
+
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        for (int i = 0; i < clients; i++) {
-            upstream.submit(() -> {
-                while (System.nanoTime() < end) {
-                    enroll();
-                }
-            });
-        }
-        upstream.shutdown();
-        upstream.awaitTermination(seconds + 30L, TimeUnit.SECONDS);
+        drive(seconds, clients);
         long loadEnd = System.nanoTime();
+        String backlogAtEnd = backlog();
         long completedInWindow = openedSeen.values().stream().filter(t -> t <= loadEnd).count();
         // let the spine drain what was posted, to measure end-to-end latency of every flow
         long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (openedSeen.size() < created.size() && System.nanoTime() < drainDeadline) {
-            Thread.sleep(250);
+            Thread.sleep(5000);
+            System.err.println(backlog());
         }
         long drained = System.nanoTime();
         running.set(false);
@@ -143,7 +148,9 @@ public final class SpineLoad {
         }
         Map<PlatformService, double[]> relay = relayQuantiles();
         StringBuilder report = new StringBuilder();
-        report.append(String.format("Spine load: %d s, %d concurrent upstream clients%n%n", seconds, clients));
+        report.append(String.format("Spine load: %d s measured after %d s of warm-up, %d upstream clients, each taking "
+                + "one customer through the whole spine (POST, 814 out, market accept in, billing account opened) before "
+                + "the next%n%n", seconds, WARM_UP_SECONDS, clients));
         report.append("| measure | value |\n|---|---|\n");
         report.append(String.format("| enrollments accepted by POST (201) | %d (%.1f/s) |%n", created.size(),
                 created.size() / window));
@@ -162,10 +169,55 @@ public final class SpineLoad {
             report.append(String.format("| outbox relay commit -> broker ack, %s p50 / p99 | %.1f / %.1f ms |%n",
                     entry.getKey().module(), entry.getValue()[0] * 1000, entry.getValue()[1] * 1000));
         }
+        report.append(String.format("%nBacklog when the load stopped (consumer lag per topic, outbox rows waiting): %s%n",
+                backlogAtEnd));
         return report.toString();
     }
 
-    private void enroll() {
+    /** Closed loop: each client takes one customer through the whole spine before starting the next. */
+    private void drive(int seconds, int clients) throws InterruptedException {
+        ExecutorService upstream = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (int i = 0; i < clients; i++) {
+            upstream.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String esiId = enroll();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (esiId != null && !openedSeen.containsKey(esiId) && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                }
+                return null;
+            });
+        }
+        upstream.shutdown();
+        while (!upstream.awaitTermination(10, TimeUnit.SECONDS)) {
+            System.err.println(backlog());
+        }
+    }
+
+    /** Where work is waiting: each service's consumer lag and outbox backlog, from its /status. */
+    private String backlog() {
+        StringBuilder line = new StringBuilder();
+        for (PlatformService service : PlatformService.values()) {
+            try {
+                String status = http.send(HttpRequest.newBuilder(URI.create(platform.url(service) + "/status"))
+                        .header("Authorization", basic(Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                var json = org.metertocash.testkit.TestJson.MAPPER.readTree(status);
+                line.append(service.module()).append(" [");
+                json.path("consumers").forEach(c -> line.append(c.path("topic").asText()).append('=')
+                        .append(c.path("lag").asLong()).append(' '));
+                line.append("outbox=").append(json.path("outbox").path("backlog").asLong()).append("] ");
+            } catch (IOException | InterruptedException e) {
+                line.append(service.module()).append(" [unreachable] ");
+            }
+        }
+        return line.toString().trim();
+    }
+
+    /** Posts one enrollment; returns its ESI ID, or null when it was refused. */
+    private String enroll() {
         String esiId = String.format("1044372%010d", premise.incrementAndGet());
         String body = """
                 {"customer":{"name":"Load Test","email":"load@example.com","phone":"2145550100"},
@@ -185,12 +237,13 @@ public final class SpineLoad {
             if (response.statusCode() == 201) {
                 created.put(esiId, done);
                 postLatencies.add(done - started);
-            } else {
-                rejectedPosts.incrementAndGet();
+                return esiId;
             }
+            rejectedPosts.incrementAndGet();
         } catch (IOException | InterruptedException e) {
             rejectedPosts.incrementAndGet();
         }
+        return null;
     }
 
     /** Watches the gateway's outbound folder and answers every 814 with an accept, as ERCOT would. */
