@@ -23,10 +23,15 @@ public final class TestTokens {
     public static final String ISSUER = "https://auth.metertocash.example";
 
     public static String signed(String subject, List<String> groups, Instant expiresAt) {
+        return signed(ISSUER, subject, groups, expiresAt);
+    }
+
+    /** A token from another issuer, signed with the same key: a service that checks the issuer refuses it. */
+    public static String signed(String issuer, String subject, List<String> groups, Instant expiresAt) {
         try {
             Map<String, Object> header = Map.of("alg", "RS256", "typ", "JWT");
             Map<String, Object> claims = new LinkedHashMap<>();
-            claims.put("iss", ISSUER);
+            claims.put("iss", issuer);
             claims.put("sub", subject);
             claims.put("upn", subject);
             claims.put("groups", groups);

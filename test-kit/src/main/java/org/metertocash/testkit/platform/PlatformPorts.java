@@ -50,6 +50,22 @@ public record PlatformPorts(int postgres, int kafka, Map<PlatformService, Intege
         return http.get(service);
     }
 
+    /** One free loopback port (for a process started later, e.g. a replica). */
+    public static int freePort() {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            return hold(held);
+        } finally {
+            held.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // free again either way
+                }
+            });
+        }
+    }
+
     private static int hold(List<ServerSocket> held) {
         try {
             ServerSocket socket = new ServerSocket();

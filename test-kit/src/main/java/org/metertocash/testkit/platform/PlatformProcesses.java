@@ -54,6 +54,7 @@ public final class PlatformProcesses implements AutoCloseable {
     private final PlatformPorts ports;
     private final Thread shutdownHook = new Thread(this::stopAll, "platform-shutdown");
     private final Map<PlatformService, Process> services = new EnumMap<>(PlatformService.class);
+    private final List<Process> replicas = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
     private Process kafka;
     private String kafkaBootstrapServers;
@@ -284,6 +285,61 @@ public final class PlatformProcesses implements AutoCloseable {
         guard(process.toHandle());
     }
 
+    /** A second instance of a service: same database, same consumer group, its own port and profile. */
+    public record Replica(PlatformService service, String url, String profile, Path log, long pid) {
+    }
+
+    /**
+     * Starts another instance of a service beside the running one, as a deployment with several replicas runs it
+     * (sharing its database and consumer group), in the given profile and with extra system properties, and waits
+     * until it is ready. It is stopped with the platform.
+     */
+    public Replica startReplica(PlatformService service, String profile, Map<String, String> extraProperties,
+            Duration timeout) throws IOException, InterruptedException {
+        int port = PlatformPorts.freePort();
+        Map<String, String> properties = systemProperties(service);
+        properties.put("quarkus.profile", profile);
+        properties.put("quarkus.http.port", Integer.toString(port));
+        properties.putAll(extraProperties);
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(serviceJvmOptions());
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add("-jar");
+        command.add(jarOf(root, service).toString());
+        Path log = logs().resolve(service.module() + "-replica-" + port + ".log");
+        Process process;
+        synchronized (this) {
+            process = launch(new ProcessBuilder(command).directory(workDir.resolve(service.module()).toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()));
+            replicas.add(process);
+        }
+        guard(process.toHandle());
+        Replica replica = new Replica(service, "http://127.0.0.1:" + port, profile, log, process.pid());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " replica exited (" + process.exitValue() + "); "
+                        + log + ":\n" + tail(log));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(replica.url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return replica;
+                }
+            } catch (IOException notListeningYet) {
+                // starting
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service.module() + " replica not ready within " + timeout + ":\n"
+                        + tail(log));
+            }
+            Thread.sleep(250);
+        }
+    }
+
     private static List<String> serviceJvmOptions() {
         String configured = System.getProperty("platform.service-jvm-options");
         return configured == null || configured.isBlank() ? SERVICE_JVM : List.of(configured.trim().split("\\s+"));
@@ -421,7 +477,8 @@ public final class PlatformProcesses implements AutoCloseable {
         // everything we started and whatever those started, taken now: an orphan is no descendant any more
         List<ProcessHandle> ours = new ArrayList<>();
         List<ProcessHandle> forced = new ArrayList<>();
-        List<ProcessHandle> running = services.values().stream().map(Process::toHandle).toList();
+        List<ProcessHandle> running = new ArrayList<>(services.values().stream().map(Process::toHandle).toList());
+        replicas.forEach(replica -> running.add(replica.toHandle()));
         running.forEach(p -> family(p, ours));
         running.forEach(ProcessHandle::destroy); // SIGTERM: Quarkus stops gracefully, committing consumer offsets
         running.forEach(p -> awaitExit(p, forced));
