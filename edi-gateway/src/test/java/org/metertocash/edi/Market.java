@@ -32,7 +32,7 @@ final class Market {
         return new EnrollmentSubmitted(UUID.randomUUID(), esiId, "ONCOR", "1039940674000", type,
                 LocalDate.now().plusDays(5), new Customer("Ana Ramirez", "ana@example.com", "2145550100"),
                 new ServiceAddress("1200 Elm St", "Apt 4", "Dallas", "TX", "75201", "Dallas"), "FIXED-12",
-                BillingType.POSTPAY);
+                BillingType.POSTPAY, null);
     }
 
     /** The outbound files that carry this ESI ID. */

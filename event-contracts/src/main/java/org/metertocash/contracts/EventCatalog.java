@@ -13,6 +13,30 @@ import org.metertocash.contracts.enrollment.EnrollmentAccepted;
 import org.metertocash.contracts.enrollment.EnrollmentRejected;
 import org.metertocash.contracts.enrollment.EnrollmentSent;
 import org.metertocash.contracts.enrollment.EnrollmentSubmitted;
+import org.metertocash.contracts.enrollment.EnrollmentActivated;
+import org.metertocash.contracts.enrollment.EnrollmentCancelled;
+import org.metertocash.contracts.enrollment.EnrollmentResubmitted;
+import org.metertocash.contracts.enrollment.MoveOutRequested;
+import org.metertocash.contracts.enrollment.EnrollmentDropped;
+import org.metertocash.contracts.enrollment.EnrollmentMovedOut;
+import org.metertocash.contracts.edi.MarketEnrollmentCompleted;
+import org.metertocash.contracts.edi.LossNoticeReceived;
+import org.metertocash.contracts.edi.MoveOutRequestSent;
+import org.metertocash.contracts.edi.MoveOutCompleted;
+import org.metertocash.contracts.edi.MoveOutRejected;
+import org.metertocash.contracts.edi.MarketCancelSent;
+import org.metertocash.contracts.edi.SwitchHoldAdded;
+import org.metertocash.contracts.edi.SwitchHoldRemoved;
+import org.metertocash.contracts.edi.UsageReported;
+import org.metertocash.contracts.edi.TdspInvoiceReceived;
+import org.metertocash.contracts.edi.RemittanceReceived;
+import org.metertocash.contracts.edi.ServiceOrderSent;
+import org.metertocash.contracts.edi.ServiceOrderCompleted;
+import org.metertocash.contracts.edi.ServiceOrderRejected;
+import org.metertocash.contracts.edi.TransactionRejected;
+import org.metertocash.contracts.edi.AcknowledgementOverdue;
+import org.metertocash.contracts.dunning.DisconnectRequested;
+import org.metertocash.contracts.dunning.ReconnectRequested;
 
 /**
  * Every event type the platform publishes. docs/events.md documents each one; EventCatalogTest fails
@@ -25,10 +49,34 @@ public final class EventCatalog {
             EnrollmentSent.class,
             EnrollmentAccepted.class,
             EnrollmentRejected.class,
+            EnrollmentActivated.class,
+            EnrollmentCancelled.class,
+            EnrollmentResubmitted.class,
+            MoveOutRequested.class,
+            EnrollmentDropped.class,
+            EnrollmentMovedOut.class,
             MarketEnrollmentRequestSent.class,
             MarketEnrollmentAccepted.class,
             MarketEnrollmentRejected.class,
-            BillingAccountOpened.class);
+            MarketEnrollmentCompleted.class,
+            LossNoticeReceived.class,
+            MoveOutRequestSent.class,
+            MoveOutCompleted.class,
+            MoveOutRejected.class,
+            MarketCancelSent.class,
+            SwitchHoldAdded.class,
+            SwitchHoldRemoved.class,
+            UsageReported.class,
+            TdspInvoiceReceived.class,
+            RemittanceReceived.class,
+            ServiceOrderSent.class,
+            ServiceOrderCompleted.class,
+            ServiceOrderRejected.class,
+            TransactionRejected.class,
+            AcknowledgementOverdue.class,
+            BillingAccountOpened.class,
+            DisconnectRequested.class,
+            ReconnectRequested.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = new LinkedHashMap<>();
 

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.metertocash.contracts.edi.MarketEnrollmentAccepted;
 import org.metertocash.contracts.edi.MarketEnrollmentRejected;
+import org.metertocash.edi.inbound.InboundHandler;
 import org.metertocash.edi.transactions.Direction;
 import org.metertocash.edi.transactions.EdiTransaction;
 import org.metertocash.edi.transactions.TransactionLog;
@@ -20,6 +21,7 @@ import org.metertocash.edi.transactions.TransactionStatus;
 import org.metertocash.platform.events.Cause;
 import org.metertocash.platform.outbox.Outbox;
 import org.metertocash.platform.workqueue.WorkQueue;
+import org.metertocash.x12.Interchange;
 import org.metertocash.x12.Segment;
 import org.metertocash.x12.TransactionSet;
 
@@ -29,7 +31,7 @@ import org.metertocash.x12.TransactionSet;
  * BGN06 (our BGN02), or else by the ESI ID's open request, and published in the transaction that logs it.
  */
 @ApplicationScoped
-public class MarketResponses {
+public class MarketResponses implements InboundHandler {
 
     public static final String UNMATCHED = "EDI_UNMATCHED_RESPONSE";
     public static final String NOT_APPLICABLE = "EDI_TRANSACTION_FAILED";
@@ -43,9 +45,15 @@ public class MarketResponses {
     @Inject
     WorkQueue workQueue;
 
+    @Override
+    public String transactionSet() {
+        return "814";
+    }
+
     /** Applies a syntactically valid inbound 814; leaves it PROCESSED or FAILED (with a work item). */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EdiTransaction inbound, TransactionSet set) {
+    public void apply(EdiTransaction inbound, TransactionSet set, Interchange interchange) {
         Segment bgn = set.first("BGN").orElseThrow();
         Segment asi = set.first("ASI").orElseThrow();
         String action = asi.element(1);

@@ -1,10 +1,13 @@
 package org.metertocash.edi.inbound;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -48,10 +51,30 @@ public class InboundIntake {
     TransactionLog log;
 
     @Inject
-    MarketResponses marketResponses;
+    Instance<InboundHandler> handlerBeans;
+
+    private Map<String, InboundHandler> handlers;
 
     @Inject
     WorkQueue workQueue;
+
+    @PostConstruct
+    void collectHandlers() {
+        Map<String, InboundHandler> byType = new HashMap<>();
+        for (InboundHandler handler : handlerBeans) {
+            InboundHandler previous = byType.put(handler.transactionSet(), handler);
+            if (previous != null) {
+                throw new IllegalStateException("two handlers for transaction set " + handler.transactionSet() + ": "
+                        + previous.getClass().getName() + " and " + handler.getClass().getName());
+            }
+        }
+        handlers = Map.copyOf(byType);
+    }
+
+    /** The transaction sets this gateway applies. */
+    public java.util.Set<String> supportedSets() {
+        return handlers.keySet();
+    }
 
     public IntakeResult receive(byte[] content, String fileName, EdiFile.Source source) {
         EdiFile file = files.receive(content, fileName, source);
@@ -144,8 +167,8 @@ public class InboundIntake {
                             + " rejected: " + errors.get(0),
                     Map.of("transactionId", transaction.id.toString(), "fileId", logged.fileId.toString(),
                             "errors", describe(errors)));
-        } else if ("814".equals(set.type())) {
-            marketResponses.apply(transaction, checked);
+        } else if (handlers.containsKey(set.type())) {
+            handlers.get(set.type()).apply(transaction, checked, interchange);
         } else {
             log.fail(transaction, TransactionStatus.FAILED, "NOT_SUPPORTED",
                     "transaction set " + set.type() + " is not handled by this gateway yet");

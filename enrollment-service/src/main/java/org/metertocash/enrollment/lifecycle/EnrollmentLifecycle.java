@@ -66,7 +66,7 @@ public class EnrollmentLifecycle {
         record(enrollment, null, "submitted by " + enrollment.submittedBy, null);
         outbox.publish(new EnrollmentSubmitted(enrollment.id, enrollment.esiId, enrollment.tdsp, tdspDuns,
                 enrollment.requestType, enrollment.requestedStartDate, enrollment.customer(),
-                enrollment.serviceAddress(), enrollment.productCode, enrollment.billingType), cause);
+                enrollment.serviceAddress(), enrollment.productCode, enrollment.billingType, null), cause);
         return enrollment;
     }
 

@@ -11,6 +11,7 @@ import org.metertocash.contracts.common.Customer;
 import org.metertocash.contracts.common.RequestType;
 import org.metertocash.contracts.common.ServiceAddress;
 
+/** An enrollment passed validation and is SUBMITTED; {@code previousEnrollmentId} is set on a corrected resubmission. */
 @EventType(value = EnrollmentSubmitted.TYPE, topic = Topics.ENROLLMENT)
 public record EnrollmentSubmitted(
         UUID enrollmentId,
@@ -22,7 +23,8 @@ public record EnrollmentSubmitted(
         Customer customer,
         ServiceAddress serviceAddress,
         String productCode,
-        BillingType billingType) implements DomainEvent {
+        BillingType billingType,
+        UUID previousEnrollmentId) implements DomainEvent {
 
     public static final String TYPE = "enrollment.submitted.v1";
 
