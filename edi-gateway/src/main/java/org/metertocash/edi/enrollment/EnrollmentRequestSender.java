@@ -2,8 +2,6 @@ package org.metertocash.edi.enrollment;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -17,23 +15,17 @@ import org.metertocash.contracts.edi.MarketEnrollmentRequestSent;
 import org.metertocash.contracts.enrollment.EnrollmentSubmitted;
 import org.metertocash.edi.config.EdiConfig;
 import org.metertocash.edi.controlnumbers.ControlNumbers;
-import org.metertocash.edi.files.EdiFile;
-import org.metertocash.edi.files.EdiFiles;
+import org.metertocash.edi.outbound.OutboundSender;
 import org.metertocash.edi.transactions.Direction;
-import org.metertocash.edi.transactions.EdiInterchange;
 import org.metertocash.edi.transactions.EdiTransaction;
 import org.metertocash.edi.transactions.TransactionLog;
-import org.metertocash.edi.transactions.TransactionStatus;
 import org.metertocash.platform.events.Cause;
 import org.metertocash.platform.events.ConsumedEvent;
 import org.metertocash.platform.inbox.EventRoutes;
 import org.metertocash.platform.inbox.Inbox;
 import org.metertocash.platform.inbox.TopicConsumer;
 import org.metertocash.platform.outbox.Outbox;
-import org.metertocash.x12.OutboundInterchange;
 import org.metertocash.x12.Segment;
-import org.metertocash.x12.TransactionSet;
-import org.metertocash.x12.X12Writer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -46,7 +38,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class EnrollmentRequestSender implements TopicConsumer {
 
     static final String ERCOT = "ERCOT";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     @Inject
     Inbox inbox;
@@ -55,13 +46,7 @@ public class EnrollmentRequestSender implements TopicConsumer {
     EdiConfig config;
 
     @Inject
-    ControlNumbers controlNumbers;
-
-    @Inject
-    X12Writer writer;
-
-    @Inject
-    EdiFiles files;
+    OutboundSender sender;
 
     @Inject
     TransactionLog log;
@@ -96,38 +81,20 @@ public class EnrollmentRequestSender implements TopicConsumer {
         if (EdiTransaction.count("enrollmentId = ?1 and direction = ?2", event.enrollmentId(), Direction.OUTBOUND) > 0) {
             return; // already sent (the same enrollment announced under another event id)
         }
-        LocalDateTime now = LocalDateTime.now(clock);
-        ControlNumbers.Allocated numbers = controlNumbers.next(ERCOT);
-        String reference = now.toLocalDate().format(Enrollment814.CCYYMMDD) + numbers.isa13();
+        ControlNumbers.Allocated numbers = sender.reserve(ERCOT);
+        String reference = sender.reference(numbers);
         String set = Enrollment814.transactionSet(event.requestType());
         List<Segment> body = Enrollment814.request(event, reference, LocalDate.now(clock), config.self().duns(),
                 config.self().name());
-        OutboundInterchange interchange = new OutboundInterchange("01", config.self().duns(), "01",
-                config.ercotDuns(), now, numbers.isa13(), config.usageIndicator(),
-                List.of(new OutboundInterchange.Group("GE", config.self().duns(), config.ercotDuns(), numbers.gs06(),
-                        List.of(new OutboundInterchange.Transaction("814", "0001", body)))));
-        byte[] content = writer.write(interchange);
-        String fileName = config.outboundFileName().replace("{partner}", ERCOT).replace("{set}", set)
-                .replace("{isa13}", numbers.isa13()).replace("{timestamp}", now.format(STAMP));
-
-        EdiFile file = files.queueOutbound(content, fileName, ERCOT);
-        EdiInterchange logged = log.interchange(file.id, Direction.OUTBOUND, config.self().duns(), config.ercotDuns(),
-                numbers.isa13(), config.usageIndicator(), TransactionStatus.QUEUED, null);
-        List<Segment> stored = new java.util.ArrayList<>();
-        stored.add(new Segment("ST", List.of("814", "0001"), 1));
-        for (int i = 0; i < body.size(); i++) {
-            stored.add(new Segment(body.get(i).tag(), body.get(i).elements(), i + 2));
-        }
-        stored.add(new Segment("SE", List.of(Integer.toString(body.size() + 2), "0001"), body.size() + 2));
-        EdiTransaction transaction = log.transaction(logged, numbers.gs06(),
-                new TransactionSet("814", "0001", stored, List.of()), org.metertocash.x12.Delimiters.STANDARD, set,
-                TransactionStatus.QUEUED);
+        OutboundSender.Sent sent = sender.send(
+                new OutboundSender.Outgoing(ERCOT, config.ercotDuns(), "GE", "814", set, body), numbers);
+        EdiTransaction transaction = sent.transaction();
         transaction.enrollmentId = event.enrollmentId();
         transaction.consumedEventId = envelope.id();
         transaction.correlationId = Cause.of(envelope).correlationId();
         log.details(transaction, Map.of("requestType", event.requestType().name(), "requestedStartDate",
                 event.requestedStartDate().toString(), "tdsp", event.tdsp()));
         transaction.producedEventId = outbox.publish(new MarketEnrollmentRequestSent(event.enrollmentId(),
-                event.esiId(), set, reference, numbers.isa13(), fileName), Cause.of(envelope));
+                event.esiId(), set, reference, numbers.isa13(), sent.fileName()), Cause.of(envelope));
     }
 }
