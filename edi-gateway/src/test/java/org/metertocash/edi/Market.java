@@ -19,16 +19,16 @@ import org.metertocash.contracts.common.ServiceAddress;
 import org.metertocash.contracts.enrollment.EnrollmentSubmitted;
 
 /** Test fixtures: enrollment events to send, and the outbound folder where their 814s land. */
-final class Market {
+public final class Market {
 
-    static final Path OUTBOUND = Path.of("target/edi-test/outbound");
+    public static final Path OUTBOUND = Path.of("target/edi-test/outbound");
     private static final AtomicLong PREMISE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
-    static String newEsiId() {
+    public static String newEsiId() {
         return String.format("1044372%010d", PREMISE.incrementAndGet());
     }
 
-    static EnrollmentSubmitted submitted(String esiId, RequestType type) {
+    public static EnrollmentSubmitted submitted(String esiId, RequestType type) {
         return new EnrollmentSubmitted(UUID.randomUUID(), esiId, "ONCOR", "1039940674000", type,
                 LocalDate.now().plusDays(5), new Customer("Ana Ramirez", "ana@example.com", "2145550100"),
                 new ServiceAddress("1200 Elm St", "Apt 4", "Dallas", "TX", "75201", "Dallas"), "FIXED-12",
@@ -36,7 +36,7 @@ final class Market {
     }
 
     /** The outbound files that carry this ESI ID. */
-    static List<Path> filesFor(String esiId) {
+    public static List<Path> filesFor(String esiId) {
         if (!Files.isDirectory(OUTBOUND)) {
             return List.of();
         }
@@ -49,7 +49,7 @@ final class Market {
         }
     }
 
-    static byte[] awaitFileFor(String esiId) {
+    public static byte[] awaitFileFor(String esiId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !filesFor(esiId).isEmpty());
         try {
             return Files.readAllBytes(filesFor(esiId).get(0));
@@ -58,7 +58,20 @@ final class Market {
         }
     }
 
-    static String read(Path file) {
+    /** The outbound file of one Texas SET transaction (named {partner}_{set}_...) for this ESI ID. */
+    public static byte[] awaitFileFor(String esiId, String transactionSet) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> filesFor(esiId).stream()
+                .anyMatch(f -> f.getFileName().toString().contains("_" + transactionSet + "_")));
+        try {
+            return Files.readAllBytes(filesFor(esiId).stream()
+                    .filter(f -> f.getFileName().toString().contains("_" + transactionSet + "_")).findFirst()
+                    .orElseThrow());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

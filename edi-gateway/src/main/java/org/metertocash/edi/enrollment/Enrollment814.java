@@ -11,9 +11,19 @@ import org.metertocash.contracts.enrollment.EnrollmentSubmitted;
 import org.metertocash.x12.Segment;
 
 /**
- * The body of an enrollment request as Texas SET writes it: 814_01 for a switch, 814_16 for a move-in. BGN*13
- * (request) with our reference, the TDSP (N1*8S), us (N1*SJ), the customer and service address (N1*8R, N3, N4,
- * PER), then one LIN loop: ASI*7*021 (request, enrollment), REF*Q5 (ESI ID), DTM*150 (requested start).
+ * The 814s we write, as Texas SET lays them out, and the codes that tell the market's 814s apart.
+ * <ul>
+ * <li>814_01 (switch) / 814_16 (move-in): BGN*13 (request) with our reference, the TDSP (N1*8S), us (N1*SJ), the
+ * customer and service address (N1*8R, N3, N4, PER), then one LIN loop: LIN05 CE or MVI, ASI*7*021 (request,
+ * addition), REF*Q5 (ESI ID), REF*TN (on a corrected resubmission: the rejected request's BGN02), DTM*150
+ * (requested start).</li>
+ * <li>814_08 (cancel): BGN*01 (cancellation) quoting the cancelled request's BGN02 in BGN06; LIN as the request,
+ * ASI*7*002 (deletion), REF*Q5.</li>
+ * <li>814_24 (move-out): BGN*13, N1*8S, N1*SJ, LIN05 MVO, ASI*7*021, REF*Q5, DTM*151 (last day of service).</li>
+ * </ul>
+ * What the market sends us: BGN*11 answers one of ours (quoted in BGN06); BGN*13 with ASI*7*002 is a loss notice
+ * (814_06, another retailer's switch ends ours on DTM*151); BGN*13 with ASI*7*001 is ESI ID maintenance (814_20),
+ * which may add or remove a switch hold.
  */
 public final class Enrollment814 {
 
@@ -28,8 +38,21 @@ public final class Enrollment814 {
         return type == RequestType.MOVE_IN ? "MVI" : "CE";
     }
 
+    /** ASI02 maintenance type codes. */
+    public static final String ADDITION = "021";
+    public static final String DELETION = "002";
+    public static final String CHANGE = "001";
+    /** LIN05 of a move-out. */
+    static final String MOVE_OUT = "MVO";
+
     public static List<Segment> request(EnrollmentSubmitted event, String reference, LocalDate today, String ourDuns,
             String ourName) {
+        return request(event, reference, today, ourDuns, ourName, null);
+    }
+
+    /** The request; {@code replacesReference} (REF*TN) is the rejected request's BGN02 on a resubmission. */
+    public static List<Segment> request(EnrollmentSubmitted event, String reference, LocalDate today, String ourDuns,
+            String ourName, String replacesReference) {
         List<Segment> body = new ArrayList<>();
         body.add(seg("BGN", "13", reference, today.format(CCYYMMDD)));
         body.add(seg("N1", "8S", text(event.tdsp(), 60), "1", event.tdspDuns()));
@@ -54,9 +77,39 @@ public final class Enrollment814 {
             body.add(new Segment("PER", List.copyOf(per), 0));
         }
         body.add(seg("LIN", "1", "SH", "EL", "SH", lineKind(event.requestType())));
-        body.add(seg("ASI", "7", "021"));
+        body.add(seg("ASI", "7", ADDITION));
         body.add(seg("REF", "Q5", event.esiId()));
+        if (replacesReference != null) {
+            body.add(seg("REF", "TN", replacesReference));
+        }
         body.add(seg("DTM", "150", event.requestedStartDate().format(CCYYMMDD)));
+        return body;
+    }
+
+    /** 814_08: cancels our request {@code cancelledReference} (its BGN02) for the premise. */
+    public static List<Segment> cancel(String reference, String cancelledReference, LocalDate today, String esiId,
+            String tdspName, String tdspDuns, String ourDuns, String ourName, String lineKind) {
+        List<Segment> body = new ArrayList<>();
+        body.add(seg("BGN", "01", reference, today.format(CCYYMMDD), "", "", cancelledReference));
+        body.add(seg("N1", "8S", text(tdspName, 60), "1", tdspDuns));
+        body.add(seg("N1", "SJ", text(ourName, 60), "1", ourDuns));
+        body.add(seg("LIN", "1", "SH", "EL", "SH", lineKind));
+        body.add(seg("ASI", "7", DELETION));
+        body.add(seg("REF", "Q5", esiId));
+        return body;
+    }
+
+    /** 814_24: our customer moves out; service ends on {@code moveOutDate}. */
+    public static List<Segment> moveOut(String reference, LocalDate today, String esiId, String tdspDuns,
+            LocalDate moveOutDate, String ourDuns, String ourName) {
+        List<Segment> body = new ArrayList<>();
+        body.add(seg("BGN", "13", reference, today.format(CCYYMMDD)));
+        body.add(seg("N1", "8S", "TDSP", "1", tdspDuns));
+        body.add(seg("N1", "SJ", text(ourName, 60), "1", ourDuns));
+        body.add(seg("LIN", "1", "SH", "EL", "SH", MOVE_OUT));
+        body.add(seg("ASI", "7", ADDITION));
+        body.add(seg("REF", "Q5", esiId));
+        body.add(seg("DTM", "151", moveOutDate.format(CCYYMMDD)));
         return body;
     }
 
