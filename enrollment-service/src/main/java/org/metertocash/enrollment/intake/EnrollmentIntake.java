@@ -17,6 +17,7 @@ import org.metertocash.enrollment.lifecycle.Enrollment;
 import org.metertocash.enrollment.lifecycle.EnrollmentLifecycle;
 import org.metertocash.enrollment.premise.EsiIdRules;
 import org.metertocash.enrollment.premise.MarketConfig;
+import org.metertocash.enrollment.premise.MarketDates;
 import org.metertocash.platform.events.Cause;
 import org.metertocash.platform.problem.FieldError;
 import org.metertocash.platform.problem.ProblemException;
@@ -41,9 +42,22 @@ public class EnrollmentIntake {
     EnrollmentLifecycle lifecycle;
 
     @Inject
+    MarketDates dates;
+
+    @Inject
     Clock clock;
 
+    /** Validates, applies the market rules and stores the enrollment (announced unless it waits for a TPV). */
     public Enrollment submit(EnrollmentRequest request, String submittedBy, Cause cause) {
+        return lifecycle.submit(prepare(request, submittedBy), request.tpv(), cause);
+    }
+
+    /**
+     * Validates a request completely (400 with every bad field) and builds the enrollment it describes, not yet
+     * stored. The premise rules that depend on stored data (one open enrollment per ESI ID, switch holds) are
+     * applied when it is stored.
+     */
+    public Enrollment prepare(EnrollmentRequest request, String submittedBy) {
         if (request == null) {
             throw ProblemException.invalid("body", "an enrollment request is required");
         }
@@ -63,16 +77,14 @@ public class EnrollmentIntake {
             errors.add(new FieldError("esiId", invalid.reason()));
         }
         if (request.requestedStartDate() != null) {
-            // ERCOT rejects requested dates more than 90 days ahead or 270 days back (domain primer, Timing).
-            LocalDate today = LocalDate.now(clock);
-            if (request.requestedStartDate().isAfter(today.plusDays(market.enrollment().maxDaysAhead()))) {
-                errors.add(new FieldError("requestedStartDate",
-                        "must be at most " + market.enrollment().maxDaysAhead() + " days after today (" + today + ")"));
-            }
-            if (request.requestedStartDate().isBefore(today.minusDays(market.enrollment().maxDaysBack()))) {
-                errors.add(new FieldError("requestedStartDate",
-                        "must be at most " + market.enrollment().maxDaysBack() + " days before today (" + today + ")"));
-            }
+            // ERCOT rejects requested dates more than 90 days ahead or 270 days back (domain primer, "Timing"):
+            // refused here with 400 naming the field rather than sent to be rejected days later.
+            dates.outsideWindow(request.requestedStartDate())
+                    .ifPresent(reason -> errors.add(new FieldError("requestedStartDate", reason)));
+        }
+        if (request.tpv() != null && request.tpv().verifiedOn() != null
+                && request.tpv().verifiedOn().isAfter(LocalDate.now(clock))) {
+            errors.add(new FieldError("tpv.verifiedOn", "cannot be in the future"));
         }
         if (!errors.isEmpty()) {
             List<FieldError> sorted = new ArrayList<>(errors);
@@ -97,7 +109,7 @@ public class EnrollmentIntake {
         enrollment.productCode = request.productCode();
         enrollment.billingType = request.billingType();
         enrollment.submittedBy = submittedBy;
-        return lifecycle.submit(enrollment, tdsp.duns(), cause);
+        return enrollment;
     }
 
     private static boolean isBlank(String value) {

@@ -11,8 +11,12 @@ import jakarta.validation.constraints.Size;
 
 import org.metertocash.contracts.common.BillingType;
 import org.metertocash.contracts.common.RequestType;
+import org.metertocash.enrollment.tpv.TpvRecord;
 
-/** What an upstream system posts to enroll a customer at a premise. */
+/**
+ * What an upstream system posts to enroll a customer at a premise. {@code tpv} is optional: the third-party
+ * verification, when the sale was verified before posting (products that require one wait for it otherwise).
+ */
 public record EnrollmentRequest(
         @NotNull @Valid Customer customer,
         @NotNull @Valid ServiceAddress serviceAddress,
@@ -20,7 +24,8 @@ public record EnrollmentRequest(
         @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,39}", message = "must be 2-40 upper-case letters, digits, - or _") String productCode,
         @NotNull BillingType billingType,
         @NotNull RequestType requestType,
-        @NotNull LocalDate requestedStartDate) {
+        @NotNull LocalDate requestedStartDate,
+        @Valid TpvRecord tpv) {
 
     public record Customer(
             @NotBlank @Size(max = 100) String name,

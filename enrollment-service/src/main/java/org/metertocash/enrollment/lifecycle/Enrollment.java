@@ -19,6 +19,7 @@ import org.metertocash.contracts.common.ServiceAddress;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+/** A customer's enrollment at a premise, from the upstream request to the end of our service there. */
 @Entity
 @Table(name = "enrollment")
 public class Enrollment extends PanacheEntityBase {
@@ -93,6 +94,52 @@ public class Enrollment extends PanacheEntityBase {
     @Column(name = "submitted_by", nullable = false)
     public String submittedBy;
 
+    /** The business flow the enrollment started; later events of the enrollment continue it. */
+    @Column(name = "correlation_id")
+    public UUID correlationId;
+
+    /** When the enrollment entered its current state: the age the unprocessed-enrollment check measures. */
+    @Column(name = "state_changed_at", nullable = false)
+    public Instant stateChangedAt;
+
+    /** On a corrected resubmission, the rejected enrollment this one replaces. */
+    @Column(name = "previous_enrollment_id")
+    public UUID previousEnrollmentId;
+
+    /** On a rejected enrollment, the corrected one that replaced it. */
+    @Column(name = "replaced_by_enrollment_id")
+    public UUID replacedByEnrollmentId;
+
+    /** What was corrected, as entered, on a resubmission. */
+    public String corrections;
+
+    /** First day of our service (ACTIVE). */
+    @Column(name = "service_start_date")
+    public LocalDate serviceStartDate;
+
+    /** MARKET_COMPLETION or START_DATE_REACHED. */
+    @Column(name = "activation_confirmed_by")
+    public String activationConfirmedBy;
+
+    /** Last day of our service (DROPPED, MOVED_OUT). */
+    @Column(name = "service_end_date")
+    public LocalDate serviceEndDate;
+
+    /** The move-out date asked for while a move-out is pending; cleared when the market rejects it. */
+    @Column(name = "move_out_date")
+    public LocalDate moveOutDate;
+
+    /** BGN02 of our 814_24. */
+    @Column(name = "move_out_reference")
+    public String moveOutReference;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
+    /** The state in which the unprocessed-enrollment check last raised a work item (raised once per state). */
+    @Column(name = "unprocessed_flagged_state")
+    public String unprocessedFlaggedState;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -108,5 +155,10 @@ public class Enrollment extends PanacheEntityBase {
 
     public ServiceAddress serviceAddress() {
         return new ServiceAddress(addressLine1, addressLine2, city, stateCode, zip, county);
+    }
+
+    /** The start date as it stands: the market's scheduled date once accepted, else the one asked for. */
+    public LocalDate startDate() {
+        return scheduledStartDate != null ? scheduledStartDate : requestedStartDate;
     }
 }

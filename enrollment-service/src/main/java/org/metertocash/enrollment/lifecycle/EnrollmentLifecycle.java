@@ -1,6 +1,8 @@
 package org.metertocash.enrollment.lifecycle;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,37 +10,27 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
-import org.metertocash.contracts.edi.MarketEnrollmentAccepted;
-import org.metertocash.contracts.edi.MarketEnrollmentRejected;
-import org.metertocash.contracts.edi.MarketEnrollmentRequestSent;
-import org.metertocash.contracts.enrollment.EnrollmentAccepted;
-import org.metertocash.contracts.enrollment.EnrollmentRejected;
-import org.metertocash.contracts.enrollment.EnrollmentSent;
 import org.metertocash.contracts.enrollment.EnrollmentSubmitted;
+import org.metertocash.enrollment.premise.SwitchHolds;
+import org.metertocash.enrollment.premise.TdspDirectory;
+import org.metertocash.enrollment.tpv.Tpv;
+import org.metertocash.enrollment.tpv.TpvConfig;
+import org.metertocash.enrollment.tpv.TpvRecord;
+import org.metertocash.enrollment.workqueue.WorkTypes;
 import org.metertocash.platform.events.Cause;
-import org.metertocash.platform.events.ConsumedEvent;
 import org.metertocash.platform.outbox.Outbox;
 import org.metertocash.platform.problem.ProblemException;
 import org.metertocash.platform.workqueue.WorkQueue;
 
 /**
- * The enrollment state machine. Each transition changes the row, records the transition and writes its event
- * to the outbox in one transaction. A market answer that does not fit the enrollment's state changes nothing
- * and lands in the work queue.
+ * The enrollment state machine. Every change goes through {@link #move}, which checks {@link TransitionTable},
+ * records the transition with its cause and actor, and runs in the caller's transaction with the event the
+ * caller writes to the outbox.
  */
 @ApplicationScoped
 public class EnrollmentLifecycle {
-
-    private static final Logger LOG = Logger.getLogger(EnrollmentLifecycle.class);
-
-    /** Work-queue types raised by the lifecycle. */
-    public static final String REJECTED_BY_MARKET = "ENROLLMENT_REJECTED";
-    public static final String UNMATCHED_MARKET_RESPONSE = "UNMATCHED_MARKET_RESPONSE";
-    public static final String UNEXPECTED_MARKET_RESPONSE = "UNEXPECTED_MARKET_RESPONSE";
 
     @Inject
     Outbox outbox;
@@ -47,135 +39,150 @@ public class EnrollmentLifecycle {
     WorkQueue workQueue;
 
     @Inject
+    SwitchHolds switchHolds;
+
+    @Inject
+    TdspDirectory tdsps;
+
+    @Inject
+    TpvConfig tpvConfig;
+
+    @Inject
     Clock clock;
 
-    /** Stores a validated request as SUBMITTED and announces it; refuses a second open enrollment for a premise. */
+    /** Stores a validated request and announces it (EnrollmentSubmitted) unless it waits for its TPV. */
     @Transactional
-    public Enrollment submit(Enrollment enrollment, String tdspDuns, Cause cause) {
-        Optional<Enrollment> open = Enrollment.<Enrollment> find("esiId = ?1 and state in ?2", enrollment.esiId,
-                EnrollmentState.OPEN).firstResultOptional();
-        if (open.isPresent()) {
-            throw ProblemException.conflict("enrollment-in-progress", "ESI ID " + enrollment.esiId
-                    + " already has enrollment " + open.get().id + " in state " + open.get().state);
+    public Enrollment submit(Enrollment enrollment, TpvRecord tpv, Cause cause) {
+        store(enrollment, tpv, cause);
+        if (enrollment.state == EnrollmentState.SUBMITTED) {
+            announce(enrollment, cause);
         }
-        enrollment.id = UUID.randomUUID();
-        enrollment.state = EnrollmentState.SUBMITTED;
-        enrollment.createdAt = clock.instant();
-        enrollment.updatedAt = enrollment.createdAt;
-        enrollment.persist();
-        record(enrollment, null, "submitted by " + enrollment.submittedBy, null);
-        outbox.publish(new EnrollmentSubmitted(enrollment.id, enrollment.esiId, enrollment.tdsp, tdspDuns,
-                enrollment.requestType, enrollment.requestedStartDate, enrollment.customer(),
-                enrollment.serviceAddress(), enrollment.productCode, enrollment.billingType, null), cause);
         return enrollment;
     }
 
-    /** The gateway wrote our 814 to the market. */
-    @Transactional
-    public void sent(MarketEnrollmentRequestSent event, ConsumedEvent envelope) {
-        Enrollment enrollment = locked(event.enrollmentId(), event.esiId(), envelope);
-        if (enrollment == null) {
-            return;
+    /**
+     * Stores a validated request: SUBMITTED, or PENDING_TPV (with a MISSING_TPV work item) when its product
+     * requires a TPV and none came with it. Refuses a second open enrollment for the premise and a switch to a
+     * held premise. Announces nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(Enrollment enrollment, TpvRecord tpv, Cause cause) {
+        Optional<Enrollment> open = Enrollment.<Enrollment> find("esiId = ?1 and state in ?2", enrollment.esiId,
+                EnrollmentState.OPEN).firstResultOptional();
+        if (open.isPresent()) {
+            // One enrollment in progress or active per premise (also a unique index, for racing requests).
+            throw ProblemException.conflict("enrollment-in-progress", "ESI ID " + enrollment.esiId
+                    + " already has enrollment " + open.get().id + " in state " + open.get().state);
         }
-        if (enrollment.state != EnrollmentState.SUBMITTED) {
-            // The market may answer before the "sent" notice is processed; the answer wins, keep the reference.
-            if (enrollment.marketReference == null) {
-                enrollment.marketReference = event.bgnReference();
+        switchHolds.refuseSwitchIfHeld(enrollment.esiId, enrollment.requestType);
+        Instant now = clock.instant();
+        enrollment.id = UUID.randomUUID();
+        enrollment.correlationId = cause.correlationId();
+        boolean waitsForTpv = tpv == null && tpvConfig.required(enrollment.productCode);
+        enrollment.state = waitsForTpv ? EnrollmentState.PENDING_TPV : EnrollmentState.SUBMITTED;
+        enrollment.createdAt = now;
+        enrollment.updatedAt = now;
+        enrollment.stateChangedAt = now;
+        enrollment.persist();
+        record(enrollment, null, Trigger.SUBMIT, enrollment.submittedBy,
+                enrollment.previousEnrollmentId == null ? "submitted by " + enrollment.submittedBy
+                        : "resubmitted by " + enrollment.submittedBy + " replacing " + enrollment.previousEnrollmentId,
+                null);
+        if (tpv != null) {
+            saveTpv(enrollment, tpv, enrollment.submittedBy);
+        }
+        if (waitsForTpv) {
+            workQueue.raise(WorkTypes.MISSING_TPV, enrollment.esiId, enrollment.id.toString(),
+                    "Enrollment " + enrollment.id + " (product " + enrollment.productCode
+                            + ") waits for its third-party verification before it can be sent",
+                    Map.of("enrollmentId", enrollment.id.toString(), "productCode", enrollment.productCode,
+                            "customer", enrollment.customerName));
+        }
+    }
+
+    /** Publishes EnrollmentSubmitted: the gateway sends the 814_01/814_16 from it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(Enrollment enrollment, Cause cause) {
+        String duns = tdsps.forEsiId(enrollment.esiId).map(TdspDirectory.Tdsp::duns)
+                .orElseThrow(() -> new IllegalStateException("no TDSP for stored ESI ID " + enrollment.esiId));
+        outbox.publish(new EnrollmentSubmitted(enrollment.id, enrollment.esiId, enrollment.tdsp, duns,
+                enrollment.requestType, enrollment.requestedStartDate, enrollment.customer(),
+                enrollment.serviceAddress(), enrollment.productCode, enrollment.billingType,
+                enrollment.previousEnrollmentId), cause);
+    }
+
+    /** Stores the TPV of an enrollment. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Tpv saveTpv(Enrollment enrollment, TpvRecord record, String actor) {
+        Tpv tpv = new Tpv();
+        tpv.enrollmentId = enrollment.id;
+        tpv.vendor = record.vendor().trim();
+        tpv.confirmationId = record.confirmationId().trim();
+        tpv.verifiedOn = record.verifiedOn();
+        tpv.recordingReference = record.recordingReference().trim();
+        tpv.recordedBy = actor;
+        tpv.recordedAt = clock.instant();
+        tpv.persist();
+        return tpv;
+    }
+
+    /**
+     * Applies a trigger the table allows in the enrollment's state: changes the state (or keeps it, for an action
+     * that changes none), records the transition with its cause and actor. Throws if the table does not allow it:
+     * callers check {@link TransitionTable#allows} first and answer in their own way.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void move(Enrollment enrollment, Trigger trigger, String actor, String reason, UUID causeEventId) {
+        EnrollmentState from = enrollment.state;
+        EnrollmentState to = TransitionTable.target(from, trigger).orElseThrow(() -> new IllegalStateException(
+                trigger + " is not allowed in state " + from + " (enrollment " + enrollment.id + ")"));
+        Instant now = clock.instant();
+        enrollment.state = to;
+        enrollment.updatedAt = now;
+        if (to != from) {
+            enrollment.stateChangedAt = now;
+            if (from.awaitsMarketResponse()) {
+                workQueue.closeByReference(WorkTypes.UNPROCESSED_ENROLLMENT, enrollment.id.toString(), actor,
+                        "moved on to " + to);
             }
-            return;
         }
-        enrollment.marketReference = event.bgnReference();
-        move(enrollment, EnrollmentState.SENT, event.transactionSet() + " " + event.bgnReference() + " sent",
-                envelope);
-        outbox.publish(new EnrollmentSent(enrollment.id, enrollment.esiId, event.transactionSet(),
-                event.bgnReference()), Cause.of(envelope));
+        record(enrollment, from, trigger, actor, reason, causeEventId);
     }
 
-    /** 814 accept (ASI*WQ) with the scheduled start date. */
-    @Transactional
-    public void accepted(MarketEnrollmentAccepted event, ConsumedEvent envelope) {
-        Enrollment enrollment = locked(event.enrollmentId(), event.esiId(), envelope);
-        if (enrollment == null) {
-            return;
+    /** The flow an operation on an enrollment continues: the caller's correlation id, else the enrollment's. */
+    public static Cause causeFor(Enrollment enrollment, String correlationHeader) {
+        if (correlationHeader != null && !correlationHeader.isBlank()) {
+            return Cause.correlatedWith(correlationHeader);
         }
-        if (enrollment.state == EnrollmentState.ACCEPTED && event.scheduledStartDate() != null
-                && event.scheduledStartDate().equals(enrollment.scheduledStartDate)) {
-            return; // the same acceptance again (a resent file): nothing changes
-        }
-        if (!enrollment.state.awaitsMarketResponse()) {
-            unexpected(enrollment, "accept", envelope);
-            return;
-        }
-        enrollment.scheduledStartDate = event.scheduledStartDate();
-        move(enrollment, EnrollmentState.ACCEPTED, "accepted by the market, start " + event.scheduledStartDate(),
-                envelope);
-        outbox.publish(new EnrollmentAccepted(enrollment.id, enrollment.esiId, enrollment.tdsp,
-                enrollment.requestType, enrollment.scheduledStartDate, enrollment.customer(),
-                enrollment.serviceAddress(), enrollment.productCode, enrollment.billingType), Cause.of(envelope));
-    }
-
-    /** 814 reject (ASI*U) with its REF*7G reason: the enrollment goes to the analysts' reject queue. */
-    @Transactional
-    public void rejected(MarketEnrollmentRejected event, ConsumedEvent envelope) {
-        Enrollment enrollment = locked(event.enrollmentId(), event.esiId(), envelope);
-        if (enrollment == null) {
-            return;
-        }
-        if (enrollment.state == EnrollmentState.REJECTED) {
-            return;
-        }
-        if (!enrollment.state.awaitsMarketResponse()) {
-            unexpected(enrollment, "reject", envelope);
-            return;
-        }
-        enrollment.rejectReasonCode = event.reasonCode();
-        enrollment.rejectReasonText = event.reasonText();
-        move(enrollment, EnrollmentState.REJECTED, "rejected by the market: " + event.reasonCode()
-                + (event.reasonText() == null ? "" : " " + event.reasonText()), envelope);
-        outbox.publish(new EnrollmentRejected(enrollment.id, enrollment.esiId, event.reasonCode(),
-                event.reasonText()), Cause.of(envelope));
-        workQueue.raise(REJECTED_BY_MARKET, enrollment.esiId, enrollment.id.toString(),
-                "Enrollment " + enrollment.id + " rejected by the market: " + event.reasonCode()
-                        + (event.reasonText() == null ? "" : " (" + event.reasonText() + ")"),
-                Map.of("enrollmentId", enrollment.id.toString(), "reasonCode", String.valueOf(event.reasonCode())));
+        return enrollment.correlationId == null ? Cause.newFlow() : new Cause(enrollment.correlationId, null);
     }
 
     public List<EnrollmentTransition> history(UUID enrollmentId) {
         return EnrollmentTransition.list("enrollmentId = ?1 order by id", enrollmentId);
     }
 
-    private Enrollment locked(UUID enrollmentId, String esiId, ConsumedEvent envelope) {
-        Enrollment enrollment = enrollmentId == null ? null
-                : Enrollment.findById(enrollmentId, LockModeType.PESSIMISTIC_WRITE);
-        if (enrollment == null) {
-            LOG.warnf("%s for unknown enrollment %s (ESI ID %s)", envelope.type(), enrollmentId, esiId);
-            workQueue.raise(UNMATCHED_MARKET_RESPONSE, esiId, envelope.id().toString(),
-                    "Market response " + envelope.type() + " matches no enrollment (" + enrollmentId + ")",
-                    Map.of("eventId", envelope.id().toString(), "enrollmentId", String.valueOf(enrollmentId)));
+    /** Details every work item about an enrollment carries. */
+    public static Map<String, Object> details(Enrollment enrollment, Object... more) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("enrollmentId", enrollment.id.toString());
+        details.put("state", enrollment.state.name());
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            if (more[i + 1] != null) {
+                details.put(String.valueOf(more[i]), more[i + 1].toString());
+            }
         }
-        return enrollment;
+        return details;
     }
 
-    private void unexpected(Enrollment enrollment, String what, ConsumedEvent envelope) {
-        workQueue.raise(UNEXPECTED_MARKET_RESPONSE, enrollment.esiId, envelope.id().toString(),
-                "Market " + what + " for enrollment " + enrollment.id + " in state " + enrollment.state,
-                Map.of("enrollmentId", enrollment.id.toString(), "state", enrollment.state.name(),
-                        "eventType", envelope.type()));
-    }
-
-    private void move(Enrollment enrollment, EnrollmentState to, String reason, ConsumedEvent envelope) {
-        EnrollmentState from = enrollment.state;
-        enrollment.state = to;
-        enrollment.updatedAt = clock.instant();
-        record(enrollment, from, reason, envelope == null ? null : envelope.id());
-    }
-
-    private void record(Enrollment enrollment, EnrollmentState from, String reason, UUID causeEventId) {
+    private void record(Enrollment enrollment, EnrollmentState from, Trigger trigger, String actor, String reason,
+            UUID causeEventId) {
         EnrollmentTransition transition = new EnrollmentTransition();
         transition.enrollmentId = enrollment.id;
         transition.fromState = from;
         transition.toState = enrollment.state;
-        transition.reason = reason;
+        transition.cause = trigger;
+        transition.actor = actor;
+        transition.reason = reason == null || reason.length() <= 300 ? reason : reason.substring(0, 297) + "...";
         transition.causeEventId = causeEventId;
         transition.at = clock.instant();
         transition.persist();

@@ -36,8 +36,17 @@ public class EnrollmentTransition extends PanacheEntityBase {
 
     public String reason;
 
+    /** The event that caused the change (a market transaction relayed by the gateway), if any. */
     @Column(name = "cause_event_id")
     public UUID causeEventId;
+
+    /** The trigger: a market event, an operation or the clock. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cause")
+    public Trigger cause;
+
+    /** Who acted: a user name, "market" or "system". */
+    public String actor;
 
     @Column(nullable = false)
     public Instant at;
