@@ -61,7 +61,7 @@ public class OutboundSender {
      *
      * @param partner        the partner's name for control numbers and file names (e.g. ERCOT, ONCOR)
      * @param partnerDuns    the partner's DUNS (ISA08, GS03)
-     * @param functionalId   GS01 (GE for 814, SO for 650, FA for 997, ...)
+     * @param functionalId   GS01 (GE for 814, MO for 650, FA for 997, ...)
      * @param setId          ST01 (814, 650, 997, ...)
      * @param transactionSet the Texas SET name logged and used in the file name (814_01, 650_01, 997, ...)
      * @param body           the segments between ST and SE
