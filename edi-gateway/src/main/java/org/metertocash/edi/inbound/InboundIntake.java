@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.metertocash.edi.acknowledgement.AcknowledgementSender;
 import org.metertocash.edi.enrollment.MarketResponses;
 import org.metertocash.edi.files.EdiFile;
 import org.metertocash.edi.files.EdiFiles;
@@ -57,6 +58,9 @@ public class InboundIntake {
 
     @Inject
     WorkQueue workQueue;
+
+    @Inject
+    AcknowledgementSender acknowledgements;
 
     @PostConstruct
     void collectHandlers() {
@@ -147,6 +151,8 @@ public class InboundIntake {
                 transactions.add(applyTransaction(logged, interchange, group, set));
             }
         }
+        // the 997 owed for each functional group, in this transaction: sent if and only if the interchange applied
+        acknowledgements.acknowledge(logged, interchange, transactions);
         return new IntakeResult.InterchangeResult(interchange.senderId(), interchange.controlNumber(), envelopeStatus,
                 describe(interchange.errors()), transactions);
 

@@ -74,6 +74,29 @@ public class TransactionLog {
         return transaction;
     }
 
+    /**
+     * Links an acknowledgement (997) or advice (824) to the transaction it is about; the caller completes the
+     * group and set it quotes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EdiAcknowledgement acknowledgement(String kind, Direction direction, EdiTransaction acknowledging,
+            EdiTransaction acknowledged, String partnerId, String code, Object errors) {
+        EdiAcknowledgement link = new EdiAcknowledgement();
+        link.id = UUID.randomUUID();
+        link.kind = kind;
+        link.direction = direction;
+        link.acknowledgingTransactionId = acknowledging.id;
+        link.transactionId = acknowledged.id;
+        link.partnerId = partnerId;
+        link.setId = acknowledged.setId;
+        link.controlNumber = acknowledged.st02;
+        link.code = code;
+        link.errors = errors == null ? null : toJson(errors);
+        link.createdAt = clock.instant();
+        link.persist();
+        return link;
+    }
+
     public void fail(EdiTransaction transaction, TransactionStatus status, String code, String description) {
         transaction.status = status;
         transaction.errors = toJson(List.of(Map.of("code", code, "description", description)));
