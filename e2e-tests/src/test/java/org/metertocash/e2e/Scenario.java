@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 
 import org.hamcrest.Matcher;
 import org.metertocash.testkit.Api;
+import org.metertocash.testkit.market.MarketSimulator;
+import org.metertocash.testkit.market.TdspFiles;
 import org.metertocash.testkit.platform.PlatformService;
 
 import io.restassured.response.Response;
@@ -63,13 +65,47 @@ final class Scenario {
         }
     }
 
+    /** Our first enrollment request (814_01 or 814_16) for this premise. */
     static byte[] awaitOutbound814(String esiId) {
-        await().atMost(WAIT).until(() -> !outboundFilesFor(esiId).isEmpty());
+        await().atMost(WAIT).until(() -> !requestsFor(esiId).isEmpty());
         try {
-            return Files.readAllBytes(outboundFilesFor(esiId).get(0));
+            return Files.readAllBytes(requestsFor(esiId).get(0));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Path> requestsFor(String esiId) {
+        return outboundFilesFor(esiId).stream().filter(f -> f.getFileName().toString().matches(".*_814_(01|16)_.*"))
+                .sorted().toList();
+    }
+
+    /** The first outbound file for this premise that contains the text. */
+    static byte[] awaitOutboundFile(String esiId, String containing) {
+        await().atMost(WAIT).until(() -> outboundFilesFor(esiId).stream().anyMatch(f -> contains(f, containing)));
+        try {
+            return Files.readAllBytes(outboundFilesFor(esiId).stream().filter(f -> contains(f, containing))
+                    .findFirst().orElseThrow());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A switch taken to ACTIVE the way the market does it: enrolled, accepted with a start in three days, the start
+     * confirmed by the utility's initial read (867_04). Returns the enrollment id.
+     */
+    static String activeSwitch(String esiId, MarketSimulator market, TdspFiles tdsp) {
+        String id = submit(enrollment(esiId), java.util.UUID.randomUUID().toString()).then().statusCode(201)
+                .extract().path("id");
+        LocalDate start = LocalDate.now().plusDays(3);
+        postToGateway(market.accept(awaitOutbound814(esiId), start)).then().statusCode(202);
+        awaitEnrollmentState(id, "ACCEPTED");
+        postToGateway(tdsp.file(tdsp.initialRead(esiId, "M1", start, new java.math.BigDecimal("5000")))).then()
+                .statusCode(202);
+        awaitEnrollmentState(id, "ACTIVE");
+        awaitBillingAccount(esiId);
+        return id;
     }
 
     static Response postToGateway(byte[] file) {
