@@ -108,6 +108,12 @@ class MarketResponseConsumerTest {
         String item = Api.operations().queryParam("esiId", esiId).queryParam("type", "ENROLLMENT_REJECTED")
                 .get("/exceptions").then().statusCode(200)
                 .body("reference", hasItem(id.toString())).extract().path("[0].id");
+        // the reject queue by reason
+        Api.operations().queryParam("type", "ENROLLMENT_REJECTED").queryParam("reasonCode", "SHF")
+                .queryParam("limit", 1000).get("/exceptions").then().statusCode(200).body("id", hasItem(item));
+        Api.operations().queryParam("type", "ENROLLMENT_REJECTED").queryParam("reasonCode", "DUP")
+                .queryParam("limit", 1000).get("/exceptions").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(hasItem(item)));
         Api.operations().body(Map.of()).post("/exceptions/" + item + "/resolve")
                 .then().statusCode(400).body("errors[0].field", equalTo("note"));
         Api.operations().body(Map.of("note", "customer will call the TDSP about the hold"))

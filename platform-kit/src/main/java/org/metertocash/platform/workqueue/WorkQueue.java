@@ -83,7 +83,13 @@ public class WorkQueue {
         });
     }
 
-    public record Filter(String type, WorkItem.Status status, String esiId, Duration olderThan, int limit) {
+    /** What to list; {@code reasonCode} matches the item's {@code details.reasonCode} (e.g. a market reject reason). */
+    public record Filter(String type, WorkItem.Status status, String esiId, Duration olderThan, String reasonCode,
+            int limit) {
+
+        public Filter(String type, WorkItem.Status status, String esiId, Duration olderThan, int limit) {
+            this(type, status, esiId, olderThan, null, limit);
+        }
     }
 
     @Transactional
@@ -101,6 +107,10 @@ public class WorkQueue {
         if (filter.esiId() != null) {
             jpql.append(" and w.esiId = :esiId");
             params.put("esiId", filter.esiId());
+        }
+        if (filter.reasonCode() != null) {
+            jpql.append(" and function('jsonb_extract_path_text', w.details, 'reasonCode') = :reasonCode");
+            params.put("reasonCode", filter.reasonCode());
         }
         if (filter.olderThan() != null) {
             jpql.append(" and w.createdAt <= :before");

@@ -56,11 +56,12 @@ public class WorkQueueResource {
     ObjectMapper json;
 
     @GET
-    @Operation(summary = "List exceptions, newest first; filter by type, status, ESI ID and minimum age")
+    @Operation(summary = "List exceptions, newest first; filter by type, status, ESI ID, reason code (e.g. a market reject reason) and minimum age")
     public List<WorkItemView> list(@QueryParam("type") String type,
             @QueryParam("status") @DefaultValue("OPEN") WorkItem.Status status,
             @QueryParam("esiId") String esiId,
             @QueryParam("olderThan") String olderThan,
+            @QueryParam("reasonCode") String reasonCode,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Duration age = null;
         if (olderThan != null && !olderThan.isBlank()) {
@@ -70,7 +71,8 @@ public class WorkQueueResource {
                 throw ProblemException.invalid("olderThan", "must be an ISO-8601 duration such as PT24H or P3D");
             }
         }
-        return queue.list(new WorkQueue.Filter(type, status, esiId, age, limit)).stream()
+        return queue.list(new WorkQueue.Filter(type, status, esiId, age,
+                reasonCode == null || reasonCode.isBlank() ? null : reasonCode, limit)).stream()
                 .map(item -> view(item, null)).toList();
     }
 
