@@ -1,6 +1,7 @@
 package org.metertocash.runner;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,12 +14,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.metertocash.testkit.market.MarketSimulator;
+import org.metertocash.testkit.market.TdspFiles;
 import org.metertocash.testkit.platform.PlatformProcesses;
 import org.metertocash.testkit.platform.PlatformService;
 
 /**
- * A small demonstration through the spine: three customers enroll, the gateway sends their 814s, the market
- * (simulated) accepts two and rejects one, and billing opens the two accounts.
+ * A small demonstration through the spine and the market conversation: three customers enroll, the gateway sends
+ * their 814s, the market (simulated) accepts two and rejects one, billing opens the two accounts; then the wires
+ * utilities confirm the starts (867_04 files dropped into the inbound folder, as SFTP delivers them), the
+ * enrollments go ACTIVE, and a month of 15-minute usage (867_03) reaches billing as a meter read.
  */
 final class Demonstration {
 
@@ -107,6 +111,49 @@ final class Demonstration {
         }
         say("   The reject waits for an analyst: %s/exceptions?type=ENROLLMENT_REJECTED",
                 platform.url(PlatformService.ENROLLMENT));
+
+        say("5. The wires utilities confirm the starts: 867_04 initial reads dropped into %s", platform.ediInbound());
+        LocalDate start = LocalDate.now().plusDays(3);
+        for (Customer customer : customers) {
+            if (!customer.accepted()) {
+                continue;
+            }
+            TdspFiles utility = utilityOf(customer);
+            Path drop = platform.ediInbound().resolve(utility.tdspDuns() + "_867_04_" + customer.esiId() + ".x12");
+            Path partial = drop.resolveSibling(drop.getFileName() + ".part");
+            Files.write(partial, utility.file(utility.initialRead(customer.esiId(), "M1", start,
+                    new BigDecimal("40211"))));
+            Files.move(partial, drop); // written under a temporary name and renamed, as SFTP servers do
+            LocalApi.Answer enrollment = awaitField(
+                    platform.url(PlatformService.ENROLLMENT) + "/enrollments/" + enrollments.get(customer), "state",
+                    "ACTIVE");
+            say("   %-13s %-40s -> enrollment %s from %s", customer.name(), drop.getFileName(),
+                    enrollment.body().path("state").asText(), enrollment.body().path("serviceStartDate").asText());
+        }
+
+        Customer first = customers.get(0);
+        say("6. A month of 15-minute usage for %s (867_03) reaches billing as one meter read", first.name());
+        TdspFiles utility = utilityOf(first);
+        LocalApi.Answer usage = api.postEdi(platform.url(PlatformService.EDI_GATEWAY) + "/edi/inbound",
+                utility.file(utility.intervalUsage(first.esiId(), "M1", start, start.plusDays(30))));
+        say("   POST /edi/inbound -> HTTP %d %s", usage.status(), usage.body() == null ? ""
+                : usage.body().path("status").asText());
+        LocalApi.Answer reads = awaitOk(platform.url(PlatformService.BILLING) + "/meter-reads?esiId=" + first.esiId(),
+                body -> body.size() > 0);
+        say("   meter %s, %s to %s: %s kWh in %s intervals (%s)", reads.body().path(0).path("meterNumber").asText(),
+                reads.body().path(0).path("periodStart").asText(), reads.body().path(0).path("periodEnd").asText(),
+                reads.body().path(0).path("totalKwh").asText(), reads.body().path(0).path("intervalCount").asText(),
+                reads.body().path(0).path("status").asText());
+        say("   Every market file was acknowledged with a 997 (%s/*_997_*); the transaction log: "
+                + "%s/edi/transactions?esiId=%s", platform.ediOutbound(), platform.url(PlatformService.EDI_GATEWAY),
+                first.esiId());
+    }
+
+    /** The wires utility of the premise: CenterPoint for 22-digit ESI IDs, Oncor for the others here. */
+    private static TdspFiles utilityOf(Customer customer) {
+        return customer.esiId().length() == 22
+                ? new TdspFiles("957877905", "CENTERPOINT ENERGY", TdspFiles.RETAILER_DUNS)
+                : new TdspFiles();
     }
 
     private static Map<String, Object> request(Customer customer) {
@@ -166,10 +213,15 @@ final class Demonstration {
     }
 
     private LocalApi.Answer awaitOk(String url) throws IOException, InterruptedException {
+        return awaitOk(url, body -> true);
+    }
+
+    private LocalApi.Answer awaitOk(String url, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> ready)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             LocalApi.Answer answer = api.get(url);
-            if (answer.status() == 200) {
+            if (answer.status() == 200 && answer.body() != null && ready.test(answer.body())) {
                 return answer;
             }
             Thread.sleep(200);
