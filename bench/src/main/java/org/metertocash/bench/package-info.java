@@ -1,6 +1,7 @@
 /**
- * Benchmarks: {@link org.metertocash.bench.X12Benchmark} and {@link org.metertocash.bench.EventJsonBenchmark}
- * (JMH, hot code) and {@link org.metertocash.bench.SpineLoad} (the packaged platform under load). Results are
- * recorded in docs/benchmarks.md with the machine and the command.
+ * Benchmarks: {@link org.metertocash.bench.X12Benchmark}, {@link org.metertocash.bench.UsageFileBenchmark} (large
+ * 867 interval usage files, MB/s per core) and {@link org.metertocash.bench.EventJsonBenchmark} (JMH, hot code),
+ * and {@link org.metertocash.bench.SpineLoad} (the packaged platform under load). Results are recorded in
+ * docs/benchmarks.md with the machine and the command.
  */
 package org.metertocash.bench;
