@@ -68,7 +68,8 @@ public final class X12Writer {
             segment(writer, "IEA", Integer.toString(interchange.groups().size()), interchange.controlNumber());
             writer.endInterchange();
             writer.close();
-        } catch (EDIStreamException e) {
+        } catch (EDIStreamException | io.xlate.edi.stream.EDIValidationException e) {
+            // a segment the schema refuses is the caller's content error, whichever way StAEDI reports it
             throw new IllegalArgumentException("cannot write interchange " + interchange.controlNumber() + ": "
                     + e.getMessage(), e);
         }

@@ -151,6 +151,13 @@ public class InboundIntake {
                 transactions.add(applyTransaction(logged, interchange, group, set));
             }
         }
+        if (!interchange.errors().isEmpty() && transactions.isEmpty()) {
+            // an envelope broken before any transaction set (e.g. a GE without its GS): nothing else would queue it
+            workQueue.raise(FILE_REJECTED, null, file.id + "/" + interchange.controlNumber(),
+                    "Interchange " + interchange.controlNumber() + " from " + interchange.senderId() + " rejected: "
+                            + interchange.errors().get(0),
+                    Map.of("fileId", file.id.toString(), "errors", describe(interchange.errors())));
+        }
         // the 997 owed for each functional group, in this transaction: sent if and only if the interchange applied
         acknowledgements.acknowledge(logged, interchange, transactions);
         return new IntakeResult.InterchangeResult(interchange.senderId(), interchange.controlNumber(), envelopeStatus,

@@ -64,7 +64,8 @@ public class TransactionLog {
             transaction.bgnReference = blankToNull(bgn.element(2));
             transaction.originalReference = blankToNull(bgn.element(6));
         });
-        transaction.esiId = set.ref("Q5").orElse(null);
+        // an ESI ID is 17 or 22 digits; anything longer is a syntax error already reported (AK4), not a premise
+        transaction.esiId = set.ref("Q5").filter(esiId -> esiId.length() <= 22).orElse(null);
         transaction.status = status;
         transaction.errors = set.errors().isEmpty() ? null : toJson(set.errors().stream().map(TransactionLog::error).toList());
         transaction.rawSegments = set.text(delimiters);

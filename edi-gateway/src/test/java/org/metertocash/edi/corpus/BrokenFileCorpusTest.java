@@ -96,7 +96,10 @@ class BrokenFileCorpusTest {
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.jsonPath().getString("result.interchanges[0].status")).isEqualTo("REJECTED");
         assertThat(response.asString()).contains("INTERCHANGE error 022 at GE");
-        assertThat(content(response.jsonPath().getString("result.fileId"))).isEqualTo(content);
+        String fileId = response.jsonPath().getString("result.fileId");
+        assertThat(content(fileId)).isEqualTo(content);
+        assertThat(openWorkItems()).as("a work item for the broken interchange of file %s", fileId)
+                .anyMatch(item -> isAbout(item, fileId, List.of(fileId)));
     }
 
     private void check(Broken broken) {
