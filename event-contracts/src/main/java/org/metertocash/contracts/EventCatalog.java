@@ -37,6 +37,8 @@ import org.metertocash.contracts.edi.TransactionRejected;
 import org.metertocash.contracts.edi.AcknowledgementOverdue;
 import org.metertocash.contracts.dunning.DisconnectRequested;
 import org.metertocash.contracts.dunning.ReconnectRequested;
+import org.metertocash.contracts.payment.PaymentPosted;
+import org.metertocash.contracts.payment.PaymentReturned;
 
 /**
  * Every event type the platform publishes. docs/events.md documents each one; EventCatalogTest fails
@@ -75,6 +77,8 @@ public final class EventCatalog {
             TransactionRejected.class,
             AcknowledgementOverdue.class,
             BillingAccountOpened.class,
+            PaymentPosted.class,
+            PaymentReturned.class,
             DisconnectRequested.class,
             ReconnectRequested.class);
 

@@ -1,5 +1,6 @@
 package org.metertocash.billing.account;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.metertocash.billing.ledger.Ledger;
 import org.metertocash.contracts.common.BillingType;
 import org.metertocash.contracts.common.Customer;
 import org.metertocash.contracts.common.ServiceAddress;
@@ -37,13 +39,20 @@ import io.quarkus.panache.common.Sort;
 @Tag(name = "billing accounts")
 public class BillingAccountResource {
 
+    /**
+     * An account; {@code balance} is what the customer owes (the sum of the receivables ledger, negative when in
+     * credit); {@code ledger} is where operations read its postings.
+     */
     public record AccountView(String accountNumber, String esiId, UUID enrollmentId, BillingAccount.Status status,
             Customer customer, ServiceAddress serviceAddress, String productCode, BillingType billingType, String tdsp,
-            int billCycle, LocalDate startDate, Instant openedAt) {
+            int billCycle, LocalDate startDate, Instant openedAt, BigDecimal balance, String ledger) {
     }
 
     @Inject
     Clock clock;
+
+    @Inject
+    Ledger ledger;
 
     @GET
     @Path("/{esiId}")
@@ -54,7 +63,7 @@ public class BillingAccountResource {
         if (account == null) {
             throw ProblemException.notFound("No billing account for ESI ID " + esiId);
         }
-        return view(account);
+        return view(account, ledger.balance(account.accountNumber));
     }
 
     @GET
@@ -76,14 +85,17 @@ public class BillingAccountResource {
             query.append(status == BillingAccount.Status.ACTIVE ? " and startDate <= :today" : " and startDate > :today");
             params.put("today", LocalDate.now(clock));
         }
-        return BillingAccount.<BillingAccount> find(query.toString(), Sort.descending("openedAt"), params)
-                .page(Page.ofSize(limit)).list().stream().map(this::view).toList();
+        List<BillingAccount> accounts = BillingAccount.<BillingAccount> find(query.toString(),
+                Sort.descending("openedAt"), params).page(Page.ofSize(limit)).list();
+        Map<String, BigDecimal> balances = ledger.balances(accounts.stream().map(a -> a.accountNumber).toList());
+        return accounts.stream().map(a -> view(a, balances.get(a.accountNumber))).toList();
     }
 
-    private AccountView view(BillingAccount a) {
+    private AccountView view(BillingAccount a, BigDecimal balance) {
         return new AccountView(a.accountNumber, a.esiId, a.enrollmentId, a.status(clock),
                 new Customer(a.customerName, a.customerEmail, a.customerPhone),
                 new ServiceAddress(a.addressLine1, a.addressLine2, a.city, a.stateCode, a.zip, a.county),
-                a.productCode, a.billingType, a.tdsp, a.billCycle, a.startDate, a.openedAt);
+                a.productCode, a.billingType, a.tdsp, a.billCycle, a.startDate, a.openedAt, balance,
+                "/billing-accounts/" + a.esiId + "/ledger?accountNumber=" + a.accountNumber);
     }
 }

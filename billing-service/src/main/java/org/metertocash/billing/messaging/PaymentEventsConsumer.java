@@ -1,25 +1,40 @@
 package org.metertocash.billing.messaging;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.metertocash.billing.ledger.PaymentApplications;
 import org.metertocash.contracts.Topics;
+import org.metertocash.contracts.payment.PaymentPosted;
+import org.metertocash.contracts.payment.PaymentReturned;
 import org.metertocash.platform.inbox.EventRoutes;
 import org.metertocash.platform.inbox.Inbox;
 import org.metertocash.platform.inbox.TopicConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Payments posted and returned reach the receivables ledger here (routes arrive with the ledger). */
+/** Payments posted are applied to the receivables ledger; payments returned are reversed on it. */
 @ApplicationScoped
 public class PaymentEventsConsumer implements TopicConsumer {
 
-    private static final EventRoutes ROUTES = EventRoutes.builder().build();
+    private EventRoutes routes;
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    PaymentApplications payments;
+
+    @PostConstruct
+    void buildRoutes() {
+        routes = EventRoutes.builder()
+                .on(PaymentPosted.class, payments::posted)
+                .on(PaymentReturned.class, payments::returned)
+                .build();
+    }
 
     @Override
     public String topic() {
@@ -28,12 +43,12 @@ public class PaymentEventsConsumer implements TopicConsumer {
 
     @Override
     public EventRoutes routes() {
-        return ROUTES;
+        return routes;
     }
 
     @Incoming("payment-events")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.consume(record, ROUTES);
+        inbox.consume(record, routes);
     }
 }
