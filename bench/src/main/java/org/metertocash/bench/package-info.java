@@ -1,5 +1,5 @@
 /**
- * Benchmarks: {@link org.metertocash.bench.X12Benchmark}, {@link org.metertocash.bench.UsageFileBenchmark} (large
+ * Benchmarks: {@link org.metertocash.bench.X12Benchmark}, {@link org.metertocash.bench.RatingBenchmark} (the rating function, bills/s per core), {@link org.metertocash.bench.UsageFileBenchmark} (large
  * 867 interval usage files, MB/s per core) and {@link org.metertocash.bench.EventJsonBenchmark} (JMH, hot code),
  * and {@link org.metertocash.bench.SpineLoad} (the packaged platform under load). Results are recorded in
  * docs/benchmarks.md with the machine and the command.
