@@ -17,6 +17,8 @@ import org.metertocash.billing.rating.TaxSchedule;
  * jurisdiction that is not configured pays the {@code default} schedule. Taxes are listed by code.
  */
 @ApplicationScoped
+// kept although only the bill run (and tests) call it: its configuration mapping must exist for the service to start
+@io.quarkus.arc.Unremovable
 public class TaxJurisdictions {
 
     public static final String DEFAULT = "default";
