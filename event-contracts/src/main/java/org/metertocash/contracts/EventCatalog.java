@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.metertocash.contracts.billing.BillCancelled;
+import org.metertocash.contracts.billing.BillPosted;
 import org.metertocash.contracts.billing.BillingAccountOpened;
 import org.metertocash.contracts.edi.MarketEnrollmentAccepted;
 import org.metertocash.contracts.edi.MarketEnrollmentRejected;
@@ -77,6 +79,8 @@ public final class EventCatalog {
             TransactionRejected.class,
             AcknowledgementOverdue.class,
             BillingAccountOpened.class,
+            BillPosted.class,
+            BillCancelled.class,
             PaymentPosted.class,
             PaymentReturned.class,
             DisconnectRequested.class,

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.metertocash.billing.bill.UsageBilling;
 import org.metertocash.billing.usage.UsageIntake;
 import org.metertocash.contracts.Topics;
 import org.metertocash.contracts.edi.UsageReported;
@@ -15,7 +16,7 @@ import org.metertocash.platform.inbox.TopicConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Usage (867) from the wires utility becomes meter reads; TDSP invoices (810) arrive with rating and billing. */
+/** Usage (867) from the wires utility becomes meter reads, and the bill run drafts their bills; TDSP invoices (810) arrive with bill validation. */
 @ApplicationScoped
 public class MarketEventsConsumer implements TopicConsumer {
 
@@ -27,9 +28,15 @@ public class MarketEventsConsumer implements TopicConsumer {
     @Inject
     UsageIntake usage;
 
+    @Inject
+    UsageBilling billing;
+
     @PostConstruct
     void buildRoutes() {
-        routes = EventRoutes.builder().on(UsageReported.class, usage::record).build();
+        routes = EventRoutes.builder().on(UsageReported.class, (reported, envelope) -> {
+            usage.record(reported, envelope);
+            billing.usageRecorded(); // the bill run looks for new billable reads once this commits
+        }).build();
     }
 
     @Override

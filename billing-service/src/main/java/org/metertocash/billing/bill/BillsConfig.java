@@ -1,0 +1,69 @@
+package org.metertocash.billing.bill;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The bill run and the bill validation rules, as configuration ({@code billing.bills.*}). */
+@ConfigMapping(prefix = "billing.bills")
+public interface BillsConfig {
+
+    /** Whether a bill that passes every rule posts by itself; off, every bill waits for review. */
+    @WithDefault("true")
+    boolean autoPost();
+
+    /** How often the bill run looks for billable reads (a scheduler period such as 1m or 2s; read by the run). */
+    @WithDefault("1m")
+    String runEvery();
+
+    /** How many billable reads the bill run takes per batch. */
+    @WithDefault("200")
+    int runBatchSize();
+
+    /** Due date = issue date + this many days, on a business day. 16 TAC §25.480(b): at least 16. */
+    @WithDefault("16")
+    int dueDays();
+
+    Validation validation();
+
+    interface Validation {
+        Usage usage();
+
+        /** Zero consumption on an active premise holds the bill. */
+        @WithDefault("true")
+        boolean zeroUsage();
+
+        /** An estimated read holds the bill. */
+        @WithDefault("true")
+        boolean estimatedRead();
+
+        Amount amount();
+    }
+
+    interface Usage {
+        /** How many of the account's latest posted bills make its usage history. */
+        @WithDefault("12")
+        int historyBills();
+
+        /** Bands by the history's average daily kWh; each applies from its {@code from-kwh-per-day}. */
+        Map<String, Band> bands();
+    }
+
+    interface Band {
+        BigDecimal fromKwhPerDay();
+
+        /** Flag when the period's average daily usage is more than this percent above the history's. */
+        BigDecimal highPercent();
+
+        /** Flag when it is more than this percent below. */
+        BigDecimal lowPercent();
+    }
+
+    interface Amount {
+        BigDecimal maximum();
+
+        BigDecimal minimum();
+    }
+}
