@@ -8,6 +8,10 @@ import java.util.Optional;
 import org.metertocash.contracts.billing.BillCancelled;
 import org.metertocash.contracts.billing.BillPosted;
 import org.metertocash.contracts.billing.BillingAccountOpened;
+import org.metertocash.contracts.billing.PrepayBalanceBelowDisconnection;
+import org.metertocash.contracts.billing.PrepayBalanceLow;
+import org.metertocash.contracts.billing.PrepayDailyBalance;
+import org.metertocash.contracts.billing.PrepayReconnectEligible;
 import org.metertocash.contracts.edi.MarketEnrollmentAccepted;
 import org.metertocash.contracts.edi.MarketEnrollmentRejected;
 import org.metertocash.contracts.edi.MarketEnrollmentRequestSent;
@@ -81,6 +85,10 @@ public final class EventCatalog {
             BillingAccountOpened.class,
             BillPosted.class,
             BillCancelled.class,
+            PrepayDailyBalance.class,
+            PrepayBalanceLow.class,
+            PrepayBalanceBelowDisconnection.class,
+            PrepayReconnectEligible.class,
             PaymentPosted.class,
             PaymentReturned.class,
             DisconnectRequested.class,

@@ -27,7 +27,8 @@ public class Bill extends PanacheEntityBase {
 
     /**
      * DRAFT while it is rated and validated; then POSTED (charged, announced) or HELD_FOR_REVIEW (a rule failed, or
-     * auto-post is off); CANCELLED by operations — a posted bill's charge is then reversed in the ledger.
+     * auto-post is off); CANCELLED by operations or because its usage was restated — a posted bill's charge is then
+     * reversed in the ledger.
      */
     public enum Status {
         DRAFT, HELD_FOR_REVIEW, POSTED, CANCELLED
@@ -103,6 +104,18 @@ public class Bill extends PanacheEntityBase {
 
     @Column(name = "reversal_posting_id")
     public UUID reversalPostingId;
+
+    /** The meter read (a cancel or a replacement) whose restatement of this bill's usage cancelled it. */
+    @Column(name = "restated_by_read_id")
+    public UUID restatedByReadId;
+
+    /** The cancelled bill this one rebills (its usage was replaced). */
+    @Column(name = "rebill_of")
+    public UUID rebillOf;
+
+    /** The rebill drafted from the usage that replaced this cancelled bill's. */
+    @Column(name = "rebilled_by")
+    public UUID rebilledBy;
 
     @Version
     public long version;

@@ -19,7 +19,7 @@ public class BillAction extends PanacheEntityBase {
 
     /** What happened to the bill. */
     public enum Action {
-        DRAFTED, POSTED, HELD, APPROVED, CANCELLED
+        DRAFTED, POSTED, HELD, APPROVED, CANCELLED, REBILLED
     }
 
     @Id

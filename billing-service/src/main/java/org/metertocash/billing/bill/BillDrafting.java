@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.metertocash.billing.account.BillingAccount;
@@ -83,13 +84,13 @@ public class BillDrafting {
 
     @Transactional
     public Outcome draft(UUID meterReadId, String accountNumber, LocalDate runDate) {
-        MeterRead read = MeterRead.findById(meterReadId);
+        // locked: a restatement of the read waits for this bill (and then cancels it), or this sees the read restated
+        MeterRead read = MeterRead.findById(meterReadId, LockModeType.PESSIMISTIC_WRITE);
         BillingAccount account = BillingAccount.findById(accountNumber);
         if (read == null || account == null || read.status != MeterRead.Status.ACTIVE) {
             return Outcome.NOT_BILLABLE;
         }
-        if (Bill.count("accountNumber = ?1 and periodStart = ?2 and periodEnd = ?3", accountNumber, read.periodStart,
-                read.periodEnd) > 0) {
+        if (billed(read, accountNumber)) {
             return Outcome.ALREADY_BILLED;
         }
         String reference = read.id.toString();
@@ -113,6 +114,7 @@ public class BillDrafting {
             return Outcome.NOT_BILLABLE;
         }
         Bill bill = store(account, read, rated, runDate);
+        linkRebill(bill, read);
         List<ValidationResult> results = BillValidation.validate(rated, read.readingQuality,
                 history(account.accountNumber, read.periodStart), BillRules.of(config.validation()));
         bill.validation = results;
@@ -123,6 +125,30 @@ public class BillDrafting {
         }
         hold(bill, BillValidation.failed(results));
         return Outcome.HELD;
+    }
+
+    /**
+     * Whether the read is billed already: it has a bill (even one operations cancelled), or its account and period
+     * have a bill that stands. A bill cancelled because its usage was restated does not stand: its period is rebilled.
+     */
+    static boolean billed(MeterRead read, String accountNumber) {
+        return Bill.count("meterReadId", read.id) > 0
+                || Bill.count("accountNumber = ?1 and periodStart = ?2 and periodEnd = ?3 and status <> ?4",
+                        accountNumber, read.periodStart, read.periodEnd, Bill.Status.CANCELLED) > 0;
+    }
+
+    /** A bill drafted from a replacing read rebills the bills the replacement cancelled: linked both ways. */
+    private void linkRebill(Bill bill, MeterRead read) {
+        List<Bill> cancelled = Bill.list("restatedByReadId = ?1 and status = ?2 and rebilledBy is null "
+                + "and accountNumber = ?3", read.id, Bill.Status.CANCELLED, bill.accountNumber);
+        for (Bill original : cancelled) {
+            original.rebilledBy = bill.id;
+            bill.rebillOf = original.id;
+            BillAction.record(original.id, BillAction.Action.REBILLED, Origin.SYSTEM, "rebilled by " + bill.id,
+                    clock.instant());
+            BillAction.record(bill.id, BillAction.Action.REBILLED, Origin.SYSTEM, "rebill of " + original.id,
+                    clock.instant());
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
+import org.metertocash.billing.usage.MeterRead;
 import org.metertocash.platform.workqueue.WorkQueue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,10 +22,11 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The bill run: finds billable meter reads without a bill — ACTIVE reads of a post-pay account's premise for a period
  * starting on or after the account's start date and ending by the run date, with no bill for that account and period
- * — and drafts each in its own transaction. Runs every {@code billing.bills.run-every} for today (business clock) and
- * on request for a date. Each account+period bills once (a unique key), so re-running, or running on several
- * replicas at once, creates nothing twice. Reads with an open BILL_NO_PRODUCT or BILL_RATING_FAILED work item wait
- * until operations resolve or retry it.
+ * — and drafts each in its own transaction. A bill cancelled because its usage was restated does not stand: the
+ * replacing read of its period is billed again (a rebill). Runs every {@code billing.bills.run-every} for today
+ * (business clock) and on request for a date. Each account+period bills once among its bills that stand (a unique key
+ * over the non-cancelled bills), so re-running, or running on several replicas at once, creates nothing twice.
+ * Reads with an open BILL_NO_PRODUCT or BILL_RATING_FAILED work item wait until operations resolve or retry it.
  */
 @ApplicationScoped
 public class BillRun {
@@ -114,8 +116,10 @@ public class BillRun {
                 where r.status = 'ACTIVE' and r.period_end <= ?1
                   and not exists (select 1 from billing_account later where later.esi_id = r.esi_id
                       and later.start_date <= r.period_start and later.start_date > a.start_date)
+                  and not exists (select 1 from bill b where b.meter_read_id = r.id)
                   and not exists (select 1 from bill b where b.account_number = a.account_number
-                      and b.period_start = r.period_start and b.period_end = r.period_end)
+                      and b.period_start = r.period_start and b.period_end = r.period_end
+                      and b.status <> 'CANCELLED')
                   and not exists (select 1 from work_item w where w.reference = cast(r.id as varchar)
                       and w.status = 'OPEN' and w.type in (?2))
                 order by r.received_at, r.id
@@ -126,10 +130,8 @@ public class BillRun {
 
     private boolean billed(Billable billable) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] read = (Object[]) em.createNativeQuery("select period_start, period_end from meter_read where id = ?1")
-                    .setParameter(1, billable.meterReadId()).getSingleResult();
-            return Bill.count("accountNumber = ?1 and periodStart = ?2 and periodEnd = ?3", billable.accountNumber(),
-                    ((java.sql.Date) read[0]).toLocalDate(), ((java.sql.Date) read[1]).toLocalDate()) > 0;
+            MeterRead read = MeterRead.findById(billable.meterReadId());
+            return read != null && BillDrafting.billed(read, billable.accountNumber());
         });
     }
 

@@ -13,11 +13,15 @@ import org.metertocash.billing.rating.RateUnit;
 
 import io.quarkus.panache.common.Sort;
 
-/** A bill as the API shows it: totals, status, dates, lines, validation results and its audit trail. */
+/**
+ * A bill as the API shows it: totals, status, dates, lines, validation results and its audit trail; a bill cancelled
+ * because its usage was restated names the read that restated it and its rebill, and a rebill the bill it replaces.
+ */
 public record BillView(UUID id, String accountNumber, String esiId, String productCode, LocalDate periodStart,
         LocalDate periodEnd, int days, BigDecimal totalKwh, String readingQuality, BigDecimal chargesTotal,
         BigDecimal taxTotal, BigDecimal amountDue, Bill.Status status, LocalDate runDate, LocalDate issueDate,
-        LocalDate dueDate, UUID ledgerPostingId, UUID reversalPostingId, List<ValidationResult> validation,
+        LocalDate dueDate, UUID ledgerPostingId, UUID reversalPostingId, UUID rebillOf, UUID rebilledBy,
+        UUID restatedByReadId, List<ValidationResult> validation,
         List<String> failedRules, List<Line> lines, List<Action> history) {
 
     /** One bill line. */
@@ -47,7 +51,7 @@ public record BillView(UUID id, String accountNumber, String esiId, String produ
         return new BillView(bill.id, bill.accountNumber, bill.esiId, bill.productCode, bill.periodStart,
                 bill.periodEnd, bill.days, bill.totalKwh, bill.readingQuality, bill.chargesTotal, bill.taxTotal,
                 bill.amountDue, bill.status, bill.runDate, bill.issueDate, bill.dueDate, bill.ledgerPostingId,
-                bill.reversalPostingId, bill.validation,
+                bill.reversalPostingId, bill.rebillOf, bill.rebilledBy, bill.restatedByReadId, bill.validation,
                 bill.validation.stream().filter(r -> !r.passed()).map(ValidationResult::rule).toList(), lines,
                 history);
     }

@@ -28,6 +28,39 @@ public interface BillsConfig {
 
     Validation validation();
 
+    /** Restated usage after a bill: cancel and rebill. */
+    Rebill rebill();
+
+    /** The "not billed" queue (work items NOT_BILLED). */
+    NotBilled notBilled();
+
+    interface Rebill {
+        /**
+         * The billing cycle length in days used to tell a late correction. 16 TAC §25.480(d): interest may be owed on
+         * a correction not made within 3 billing cycles.
+         */
+        @WithDefault("30")
+        int cycleDays();
+
+        /** A correction of a bill issued more than this many cycles earlier raises BILL_LATE_CORRECTION. */
+        @WithDefault("3")
+        int lateAfterCycles();
+    }
+
+    interface NotBilled {
+        /** How often the not-billed check runs (a scheduler period such as 1h). */
+        @WithDefault("1h")
+        String checkEvery();
+
+        /** 16 TAC §25.479: a bill within this many days of receiving the usage; older unbilled usage is queued. */
+        @WithDefault("30")
+        int usageDays();
+
+        /** An active account with no usage for more than this many days (a cycle and some slack) is queued. */
+        @WithDefault("35")
+        int noUsageDays();
+    }
+
     interface Validation {
         Usage usage();
 

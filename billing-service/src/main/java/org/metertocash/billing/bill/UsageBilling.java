@@ -12,6 +12,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * The hook for whoever records usage: call {@link #usageRecorded()} in the transaction that stored a meter read, and
  * the bill run starts as soon as that transaction commits, instead of at its next scheduled turn. Billing never runs
@@ -59,9 +61,11 @@ public class UsageBilling {
     }
 
     private void runSoon() {
-        executor.runAsync(() -> billRun.run(LocalDate.now(clock))).exceptionally(e -> {
-            LOG.warn("bill run after usage failed; the scheduled run will pick the usage up", e);
-            return null;
-        });
+        // the executor propagates the (by now completed) usage transaction: the run works in transactions of its own
+        executor.runAsync(() -> QuarkusTransaction.suspendingExisting().run(() -> billRun.run(LocalDate.now(clock))))
+                .exceptionally(e -> {
+                    LOG.warn("bill run after usage failed; the scheduled run will pick the usage up", e);
+                    return null;
+                });
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -20,12 +21,25 @@ import org.metertocash.platform.workqueue.WorkQueue;
  * the read it names CANCELLED; a replacement (BPT01 05) is a new ACTIVE read and marks the one it names REPLACED.
  * Restatements may arrive before what they restate (files are not ordered across days): an original whose cancel
  * or replacement is already here is stored already restated. An original for a period an active read of the same
- * meter already covers is held as OVERLAPPING with a work item — usage is never billed twice.
+ * meter already covers is held as OVERLAPPING with a work item — usage is never billed twice. A read restated after it
+ * was stored is announced as a {@link Restated} CDI event in the same transaction, so that its bills are cancelled (and
+ * rebilled) together with the restatement.
  */
 @ApplicationScoped
 public class UsageIntake {
 
     public static final String USAGE_OVERLAP = "USAGE_OVERLAP";
+
+    /**
+     * A stored read was restated: {@code readId} is now CANCELLED or REPLACED ({@code status}) by read {@code byReadId}
+     * (the CANCEL row, or the replacing ACTIVE read), from usage event {@code eventId}. Fired synchronously inside the
+     * transaction that records the restatement.
+     */
+    public record Restated(UUID readId, MeterRead.Status status, UUID byReadId, UUID eventId) {
+    }
+
+    @Inject
+    Event<Restated> restatements;
 
     @Inject
     Clock clock;
@@ -72,6 +86,10 @@ public class UsageIntake {
             }
         }
         read.persist();
+        if (purpose != MeterRead.Purpose.ORIGINAL) {
+            MeterRead.<MeterRead> list("supersededBy", read.id).forEach(original -> restatements
+                    .fire(new Restated(original.id, original.status, read.id, envelope.id())));
+        }
     }
 
     private MeterRead read(UsageReported usage, MeterRead.Purpose purpose, UUID eventId) {
