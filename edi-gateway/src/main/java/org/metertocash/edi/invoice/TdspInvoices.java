@@ -20,7 +20,6 @@ import org.metertocash.edi.transactions.TransactionLog;
 import org.metertocash.edi.transactions.TransactionStatus;
 import org.metertocash.platform.events.Cause;
 import org.metertocash.platform.outbox.Outbox;
-import org.metertocash.platform.workqueue.WorkQueue;
 import org.metertocash.x12.Interchange;
 import org.metertocash.x12.TransactionSet;
 
@@ -47,9 +46,6 @@ public class TdspInvoices implements InboundHandler {
 
     @Inject
     TransactionLog log;
-
-    @Inject
-    WorkQueue workQueue;
 
     @Inject
     KnownPremises premises;
@@ -149,11 +145,6 @@ public class TdspInvoices implements InboundHandler {
     }
 
     private void fail(EdiTransaction inbound, List<String> problems) {
-        log.fail(inbound, TransactionStatus.FAILED, "NOT_APPLICABLE", String.join("; ", problems));
-        workQueue.raise(INVOICE_INVALID, inbound.esiId, inbound.id.toString(),
-                INVOICE + " " + inbound.bgnReference + " for ESI ID " + inbound.esiId + " was not applied: "
-                        + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
-                Map.of("transactionId", inbound.id.toString(), "fileId", inbound.fileId.toString(),
-                        "problems", problems));
+        log.failForOperations(inbound, INVOICE_INVALID, problems);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.metertocash.platform.workqueue.WorkQueue;
 import org.metertocash.x12.Delimiters;
 import org.metertocash.x12.SyntaxError;
 import org.metertocash.x12.TransactionSet;
@@ -25,6 +26,9 @@ public class TransactionLog {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    WorkQueue workQueue;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public EdiInterchange interchange(UUID fileId, Direction direction, String senderId, String receiverId,
@@ -102,6 +106,20 @@ public class TransactionLog {
         transaction.status = status;
         transaction.errors = toJson(List.of(Map.of("code", code, "description", description)));
         transaction.updatedAt = clock.instant();
+    }
+
+    /**
+     * Content that is valid X12 but cannot be applied: the transaction is FAILED with the reasons and a work item of
+     * the given type is raised for operations, naming the transaction and its file. Nothing is published for it.
+     */
+    public void failForOperations(EdiTransaction inbound, String workType, List<String> problems) {
+        fail(inbound, TransactionStatus.FAILED, "NOT_APPLICABLE", String.join("; ", problems));
+        workQueue.raise(workType, inbound.esiId, inbound.id.toString(),
+                inbound.transactionSet + " " + inbound.bgnReference + " for ESI ID " + inbound.esiId
+                        + " was not applied: " + problems.get(0)
+                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
+                Map.of("transactionId", inbound.id.toString(), "fileId", inbound.fileId.toString(),
+                        "problems", problems));
     }
 
     public void details(EdiTransaction transaction, Map<String, ?> details) {

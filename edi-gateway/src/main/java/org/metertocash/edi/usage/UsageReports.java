@@ -24,7 +24,6 @@ import org.metertocash.edi.usage.MeterReads.MeterUsage;
 import org.metertocash.edi.usage.Usage867.Purpose;
 import org.metertocash.platform.events.Cause;
 import org.metertocash.platform.outbox.Outbox;
-import org.metertocash.platform.workqueue.WorkQueue;
 import org.metertocash.x12.Interchange;
 import org.metertocash.x12.TransactionSet;
 
@@ -54,9 +53,6 @@ public class UsageReports implements InboundHandler {
 
     @Inject
     TransactionLog log;
-
-    @Inject
-    WorkQueue workQueue;
 
     @Inject
     KnownPremises premises;
@@ -186,12 +182,6 @@ public class UsageReports implements InboundHandler {
     }
 
     private void fail(EdiTransaction inbound, List<String> problems) {
-        log.fail(inbound, TransactionStatus.FAILED, "NOT_APPLICABLE", String.join("; ", problems));
-        workQueue.raise(USAGE_INVALID, inbound.esiId, inbound.id.toString(),
-                inbound.transactionSet + " " + inbound.bgnReference + " for ESI ID " + inbound.esiId
-                        + " was not applied: " + problems.get(0)
-                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
-                Map.of("transactionId", inbound.id.toString(), "fileId", inbound.fileId.toString(),
-                        "problems", problems));
+        log.failForOperations(inbound, USAGE_INVALID, problems);
     }
 }
