@@ -1,6 +1,8 @@
 package org.metertocash.billing.bill;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.metertocash.billing.bill.validation.ValidationResult;
 import org.metertocash.billing.ledger.Origin;
 import org.metertocash.platform.events.Cause;
 import org.metertocash.platform.problem.ProblemException;
@@ -69,6 +72,29 @@ public class BillReview {
         BillAction.record(bill.id, BillAction.Action.CANCELLED, actor, note, clock.instant());
         workQueue.closeByReference(BillDrafting.BILL_REVIEW, bill.id.toString(), actor, "cancelled");
         return bill;
+    }
+
+    /**
+     * A rule checked again after the bill was drafted (the TDSP invoice of its period arrived later): on a bill not
+     * yet posted, the new result replaces the rule's earlier one in the bill's validation, and a failure is written to
+     * its audit trail. A bill posted or cancelled meanwhile keeps the validation it was posted with. Whether the bill
+     * took the result.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean recheck(UUID billId, ValidationResult result) {
+        Bill bill = Bill.findById(billId, LockModeType.PESSIMISTIC_WRITE);
+        if (bill == null || (bill.status != Bill.Status.HELD_FOR_REVIEW && bill.status != Bill.Status.DRAFT)) {
+            return false;
+        }
+        List<ValidationResult> validation = new ArrayList<>();
+        bill.validation.stream().filter(r -> !r.rule().equals(result.rule())).forEach(validation::add);
+        validation.add(result);
+        bill.validation = validation;
+        if (!result.passed()) {
+            BillAction.record(bill.id, BillAction.Action.HELD, Origin.SYSTEM,
+                    "failed " + result.rule() + ": " + result.detail(), clock.instant());
+        }
+        return true;
     }
 
     private static Bill lock(UUID billId) {

@@ -2,9 +2,12 @@ package org.metertocash.billing.bill;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,6 +27,7 @@ import org.metertocash.platform.problem.ProblemException;
 import org.metertocash.platform.security.Roles;
 
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * A day's bill run for operations: run it (again — each account+period bills once, so a re-run only drafts what is
@@ -34,9 +38,23 @@ import io.quarkus.panache.common.Sort;
 @Tag(name = "bills")
 public class BillRunResource {
 
-    /** The day's bills; {@code drafted} and the other counts of this call are present only on a run. */
+    /**
+     * The day's bills; {@code run} (what this call's run did) is present only on a run, {@code progress} once a run
+     * for the day has found billable reads (the latest such run, finished or going on).
+     */
     public record BillRunView(LocalDate date, long count, BigDecimal amount, long posted, long held, long cancelled,
-            List<BillView> review, BillRun.Outcome run) {
+            List<BillView> review, BillRun.Outcome run, ProgressView progress) {
+    }
+
+    /** How far the day's latest run has gone; {@code finishedAt} is null while it runs. */
+    public record ProgressView(String requestedBy, Instant startedAt, Instant finishedAt, long readsFound,
+            long drafted, long posted, long held, long notBillable, long failed, long elapsedMillis,
+            double ratePerSecond) {
+
+        static ProgressView of(BillRunProgress p) {
+            return new ProgressView(p.requestedBy, p.startedAt, p.finishedAt, p.readsFound, p.drafted, p.posted,
+                    p.held, p.notBillable, p.failed, p.elapsedMillis, Math.round(p.ratePerSecond() * 10) / 10.0);
+        }
     }
 
     @Inject
@@ -44,6 +62,9 @@ public class BillRunResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @Path("/{date}")
@@ -55,7 +76,7 @@ public class BillRunResource {
         if (date.isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalid("date", "must be today or earlier: usage of the future is not billed");
         }
-        BillRun.Outcome outcome = billRun.run(date);
+        BillRun.Outcome outcome = billRun.run(date, identity.getPrincipal().getName());
         return Response.ok(view(date, outcome)).build();
     }
 
@@ -67,19 +88,26 @@ public class BillRunResource {
         return view(date(dateText), null);
     }
 
+    /** Counted and summed in the database: a day's run may have a million bills; only the held ones are listed. */
     @Transactional
     BillRunView view(LocalDate date, BillRun.Outcome outcome) {
-        List<Bill> bills = Bill.list("runDate", Sort.by("draftedAt"), date);
-        BigDecimal amount = bills.stream().filter(b -> b.status != Bill.Status.CANCELLED).map(b -> b.amountDue)
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        return new BillRunView(date, bills.size(), amount, count(bills, Bill.Status.POSTED),
-                count(bills, Bill.Status.HELD_FOR_REVIEW), count(bills, Bill.Status.CANCELLED),
-                bills.stream().filter(b -> b.status == Bill.Status.HELD_FOR_REVIEW).map(BillView::summary).toList(),
-                outcome);
-    }
-
-    private static long count(List<Bill> bills, Bill.Status status) {
-        return bills.stream().filter(b -> b.status == status).count();
+        Map<Bill.Status, Long> counts = new EnumMap<>(Bill.Status.class);
+        BigDecimal amount = BigDecimal.ZERO.setScale(2);
+        for (Object[] row : Bill.getEntityManager().createQuery("select b.status, count(b), sum(b.amountDue) "
+                + "from Bill b where b.runDate = :date group by b.status", Object[].class)
+                .setParameter("date", date).getResultList()) {
+            Bill.Status status = (Bill.Status) row[0];
+            counts.put(status, (Long) row[1]);
+            if (status != Bill.Status.CANCELLED && row[2] != null) {
+                amount = amount.add((BigDecimal) row[2]);
+            }
+        }
+        List<BillView> review = Bill.<Bill> list("runDate = ?1 and status = ?2", Sort.by("draftedAt"), date,
+                Bill.Status.HELD_FOR_REVIEW).stream().map(BillView::summary).toList();
+        return new BillRunView(date, counts.values().stream().mapToLong(Long::longValue).sum(), amount,
+                counts.getOrDefault(Bill.Status.POSTED, 0L), counts.getOrDefault(Bill.Status.HELD_FOR_REVIEW, 0L),
+                counts.getOrDefault(Bill.Status.CANCELLED, 0L), review, outcome,
+                BillRunProgress.latest(date).map(ProgressView::of).orElse(null));
     }
 
     private static LocalDate date(String text) {

@@ -68,11 +68,44 @@ public interface BillsConfig {
         @WithDefault("true")
         boolean zeroUsage();
 
-        /** An estimated read holds the bill. */
+        /**
+         * Every estimated read holds the bill (ESTIMATED_READ). A deployment that accepts occasional estimates turns
+         * this off and keeps {@link #consecutiveEstimates()}, which holds only a run of them.
+         */
         @WithDefault("true")
         boolean estimatedRead();
 
+        /** Estimated reads in a row beyond an allowance hold the bill (CONSECUTIVE_ESTIMATES). */
+        ConsecutiveEstimates consecutiveEstimates();
+
         Amount amount();
+
+        /** The bill's TDU pass-through lines against the wires utility's 810_02 invoice (TDSP_INVOICE_MISMATCH). */
+        TdspInvoice tdspInvoice();
+    }
+
+    interface ConsecutiveEstimates {
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How many estimated reads in a row are billed without review; the next one is held. Counted over this
+         * bill's read and the account's immediately preceding posted bills, newest first, up to an actual read.
+         */
+        @WithDefault("2")
+        int allowance();
+    }
+
+    interface TdspInvoice {
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Dollars by which the invoiced delivery charges may differ from the bill's TDU lines and still agree: one
+         * cent, the rounding of one line rounded differently on either side (each side rounds its lines to cents).
+         */
+        @WithDefault("0.01")
+        BigDecimal tolerance();
     }
 
     interface Usage {

@@ -79,6 +79,59 @@ public class Ledger {
             throw new IllegalArgumentException("a charge line cannot be on RECEIVABLE: it is the other side");
         }
         BillingAccount account = account(accountNumber);
+        return post(account, PostingKind.CHARGE, key(PostingKind.CHARGE, account, reference), reference, description,
+                null, null, null, today(), origin, chargeEntries(account, lines));
+    }
+
+    /** One charge of {@link #chargeAll}: what {@link #charge(String, String, String, Map, Origin)} takes. */
+    public record Charge(String accountNumber, String reference, String description,
+            Map<LedgerAccount, BigDecimal> lines, Origin origin) {
+    }
+
+    /**
+     * Charges many customers at once, in the caller's transaction, with the same rules and the same once-only
+     * promise as {@link #charge(String, String, String, Map, Origin)} each: the postings already made are found with
+     * one query for all of them instead of one each (what a bill run of thousands of bills needs), and the new ones
+     * are written together. Returns the postings in the order of the charges.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Posting> chargeAll(List<Charge> charges) {
+        LocalDate today = today();
+        List<LedgerPosting> prepared = new ArrayList<>(charges.size());
+        for (Charge charge : charges) {
+            if (charge.lines() == null || charge.lines().isEmpty()) {
+                throw new IllegalArgumentException("a charge needs at least one line");
+            }
+            if (charge.lines().containsKey(LedgerAccount.RECEIVABLE)) {
+                throw new IllegalArgumentException("a charge line cannot be on RECEIVABLE: it is the other side");
+            }
+            BillingAccount account = account(charge.accountNumber());
+            prepared.add(prepare(account, PostingKind.CHARGE, key(PostingKind.CHARGE, account, charge.reference()),
+                    charge.reference(), charge.description(), null, null, null, today, charge.origin(),
+                    chargeEntries(account, charge.lines())));
+        }
+        Map<String, LedgerPosting> existing = prepared.isEmpty() ? Map.of()
+                : em.createQuery("select p from LedgerPosting p where p.postingKey in :keys", LedgerPosting.class)
+                        .setParameter("keys", prepared.stream().map(p -> p.postingKey).toList()).getResultList()
+                        .stream().collect(Collectors.toMap(p -> p.postingKey, Function.identity()));
+        List<Posting> postings = new ArrayList<>(prepared.size());
+        Map<String, LedgerPosting> written = new HashMap<>();
+        for (LedgerPosting posting : prepared) {
+            LedgerPosting already = existing.containsKey(posting.postingKey) ? existing.get(posting.postingKey)
+                    : written.get(posting.postingKey);
+            if (already != null) {
+                postings.add(sameOrConflict(already, posting.accountNumber, posting.entries, posting.postingKey));
+                continue;
+            }
+            posting.persist();
+            written.put(posting.postingKey, posting);
+            postings.add(Posting.of(posting));
+        }
+        return postings;
+    }
+
+    /** A charge's entries: each line credits its ledger account, RECEIVABLE is debited with the total. */
+    private static List<LedgerEntry> chargeEntries(BillingAccount account, Map<LedgerAccount, BigDecimal> lines) {
         List<LedgerEntry> entries = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<LedgerAccount, BigDecimal> line : new java.util.TreeMap<>(lines).entrySet()) {
@@ -92,8 +145,7 @@ public class Ledger {
             throw new IllegalArgumentException("a charge of " + total + " posts nothing");
         }
         entries.add(0, signed(account.accountNumber, LedgerAccount.RECEIVABLE, total));
-        return post(account, PostingKind.CHARGE, key(PostingKind.CHARGE, account, reference), reference, description,
-                null, null, null, today(), origin, entries);
+        return entries;
     }
 
     /** Charges a fee: debits RECEIVABLE, credits FEE_INCOME. */
@@ -274,19 +326,35 @@ public class Ledger {
     private Posting post(BillingAccount account, PostingKind kind, String postingKey, String reference,
             String description, UUID reverses, String reasonCode, String note, LocalDate effectiveDate, Origin origin,
             List<LedgerEntry> entries) {
+        LedgerPosting posting = prepare(account, kind, postingKey, reference, description, reverses, reasonCode, note,
+                effectiveDate, origin, entries);
+        LedgerPosting existing = LedgerPosting.find("postingKey", postingKey).firstResult();
+        if (existing != null) {
+            return sameOrConflict(existing, account.accountNumber, entries, postingKey);
+        }
+        posting.persist();
+        return Posting.of(posting);
+    }
+
+    /** The posting already made under a key: returned when it had the same effect, a conflict (409) otherwise. */
+    private static Posting sameOrConflict(LedgerPosting existing, String accountNumber, List<LedgerEntry> entries,
+            String postingKey) {
+        if (sameEffect(existing, accountNumber, entries)) {
+            return Posting.of(existing);
+        }
+        throw ProblemException.conflict("ledger-posting-exists", "Ledger posting " + postingKey
+                + " was already made with a different amount or account (posting " + existing.id + ")");
+    }
+
+    /** A new posting, checked and filled in, not yet written. */
+    private LedgerPosting prepare(BillingAccount account, PostingKind kind, String postingKey, String reference,
+            String description, UUID reverses, String reasonCode, String note, LocalDate effectiveDate, Origin origin,
+            List<LedgerEntry> entries) {
         if (reference == null || reference.isBlank()) {
             throw new IllegalArgumentException("a posting needs a reference");
         }
         if (origin == null) {
             throw new IllegalArgumentException("a posting needs an origin");
-        }
-        LedgerPosting existing = LedgerPosting.find("postingKey", postingKey).firstResult();
-        if (existing != null) {
-            if (sameEffect(existing, account.accountNumber, entries)) {
-                return Posting.of(existing);
-            }
-            throw ProblemException.conflict("ledger-posting-exists", "Ledger posting " + postingKey
-                    + " was already made with a different amount or account (posting " + existing.id + ")");
         }
         LedgerPosting posting = new LedgerPosting();
         posting.id = UUID.randomUUID();
@@ -306,8 +374,7 @@ public class Ledger {
         posting.effectiveDate = effectiveDate;
         posting.postedAt = clock.instant();
         posting.entries = new ArrayList<>(entries);
-        posting.persist();
-        return Posting.of(posting);
+        return posting;
     }
 
     private static boolean sameEffect(LedgerPosting existing, String accountNumber, List<LedgerEntry> entries) {

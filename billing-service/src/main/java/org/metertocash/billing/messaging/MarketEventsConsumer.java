@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.metertocash.billing.bill.UsageBilling;
+import org.metertocash.billing.invoice.TdspInvoiceIntake;
 import org.metertocash.billing.usage.UsageIntake;
 import org.metertocash.contracts.Topics;
+import org.metertocash.contracts.edi.TdspInvoiceReceived;
 import org.metertocash.contracts.edi.UsageReported;
 import org.metertocash.platform.inbox.EventRoutes;
 import org.metertocash.platform.inbox.Inbox;
@@ -16,7 +18,11 @@ import org.metertocash.platform.inbox.TopicConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Usage (867) from the wires utility becomes meter reads, and the bill run drafts their bills; TDSP invoices (810) arrive with bill validation. */
+/**
+ * What billing takes from the market (edi.events): usage (867) from the wires utility becomes meter reads, and the bill
+ * run drafts their bills; the utility's invoices for delivery charges (810_02) are stored and reconciled with the
+ * bills of their period.
+ */
 @ApplicationScoped
 public class MarketEventsConsumer implements TopicConsumer {
 
@@ -31,12 +37,15 @@ public class MarketEventsConsumer implements TopicConsumer {
     @Inject
     UsageBilling billing;
 
+    @Inject
+    TdspInvoiceIntake invoices;
+
     @PostConstruct
     void buildRoutes() {
         routes = EventRoutes.builder().on(UsageReported.class, (reported, envelope) -> {
             usage.record(reported, envelope);
             billing.usageRecorded(); // the bill run looks for new billable reads once this commits
-        }).build();
+        }).on(TdspInvoiceReceived.class, invoices::receive).build();
     }
 
     @Override

@@ -4,16 +4,21 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.metertocash.billing.rating.LineKind;
 import org.metertocash.billing.rating.RatedBill;
 
 /**
  * Checks a rated bill against the configured rules before it may post (the industry's bill validation rules, see the
  * domain primer): high or low usage against the account's average daily usage history, zero usage on an active
- * premise, an estimated read, a total above the maximum or below the minimum, and an empty bill. A pure function:
- * every rule checked is reported, passed or not, so a reviewer sees what was compared.
+ * premise, an estimated read, consecutive estimated reads beyond an allowance, a total above the maximum or below the
+ * minimum, an empty bill, and TDU pass-through charges disagreeing with the wires utility's invoice (810_02) for the
+ * period. A pure function: every rule checked is reported, passed or not, so a reviewer sees what was compared.
  */
 public final class BillValidation {
 
@@ -24,14 +29,33 @@ public final class BillValidation {
     public static final String AMOUNT_ABOVE_MAXIMUM = "AMOUNT_ABOVE_MAXIMUM";
     public static final String AMOUNT_BELOW_MINIMUM = "AMOUNT_BELOW_MINIMUM";
     public static final String EMPTY_BILL = "EMPTY_BILL";
+    /** The account's run of estimated reads, this bill's included, is longer than the allowance. */
+    public static final String CONSECUTIVE_ESTIMATES = "CONSECUTIVE_ESTIMATES";
+    /** The TDSP's invoiced delivery charges for the period differ from the bill's TDU lines beyond the tolerance. */
+    public static final String TDSP_INVOICE_MISMATCH = "TDSP_INVOICE_MISMATCH";
+
+    /** The bill lines the wires utility invoices us for: its customer charge and delivery charge, passed through. */
+    public static final Set<LineKind> TDU_LINES = EnumSet.of(LineKind.TDU_CUSTOMER_CHARGE,
+            LineKind.TDU_DELIVERY_CHARGE);
 
     /** The reading quality of an estimated read (867 quality codes: ACTUAL, ESTIMATED). */
     public static final String ESTIMATED = "ESTIMATED";
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** Validates a bill without a TDSP invoice to compare (none has arrived for its period). */
     public static List<ValidationResult> validate(RatedBill bill, String readingQuality, UsageHistory history,
             BillRules rules) {
+        return validate(bill, readingQuality, history, rules, null);
+    }
+
+    /**
+     * Validates a bill.
+     *
+     * @param invoiced what the wires utility invoiced for the bill's period, or null when no invoice has arrived
+     */
+    public static List<ValidationResult> validate(RatedBill bill, String readingQuality, UsageHistory history,
+            BillRules rules, InvoicedDelivery invoiced) {
         List<ValidationResult> results = new ArrayList<>();
         results.add(new ValidationResult(EMPTY_BILL, !bill.lines().isEmpty(), bill.lines().size() + " line(s)"));
         if (rules.zeroUsage()) {
@@ -39,8 +63,11 @@ public final class BillValidation {
                     bill.totalKwh().stripTrailingZeros().toPlainString() + " kWh on an active premise"));
         }
         if (rules.estimatedRead()) {
-            boolean estimated = readingQuality != null && readingQuality.toUpperCase().startsWith("EST");
-            results.add(new ValidationResult(ESTIMATED_READ, !estimated, "reading quality " + readingQuality));
+            results.add(new ValidationResult(ESTIMATED_READ, !estimated(readingQuality),
+                    "reading quality " + readingQuality));
+        }
+        if (rules.checksConsecutiveEstimates()) {
+            results.add(consecutiveEstimates(readingQuality, history, rules.consecutiveEstimatesAllowance()));
         }
         usage(bill, history, rules).forEach(results::add);
         if (rules.maximumAmount() != null) {
@@ -51,7 +78,54 @@ public final class BillValidation {
             results.add(new ValidationResult(AMOUNT_BELOW_MINIMUM, bill.total().compareTo(rules.minimumAmount()) >= 0,
                     "total " + bill.total() + " against minimum " + rules.minimumAmount()));
         }
+        if (rules.checksTdspInvoice()) {
+            results.add(tdspInvoice(deliveryCharges(bill.lines().stream()
+                    .filter(line -> TDU_LINES.contains(line.kind())).map(line -> line.amount()).toList()),
+                    invoiced, rules.tdspInvoiceTolerance()));
+        }
         return results;
+    }
+
+    /** Whether a reading quality (867 quality codes: ACTUAL, ESTIMATED) is an estimate. */
+    public static boolean estimated(String readingQuality) {
+        return readingQuality != null && readingQuality.trim().toUpperCase().startsWith("EST");
+    }
+
+    /**
+     * The account's run of estimated reads, newest first: this bill's read and, when it is an estimate, the
+     * estimates billed just before it. An actual read ends the run (it is 0). More than {@code allowance} in a row
+     * is flagged: with an allowance of 2 the third estimate in a row is held.
+     */
+    static ValidationResult consecutiveEstimates(String readingQuality, UsageHistory history, int allowance) {
+        int run = estimated(readingQuality) ? 1 + history.estimatedRun() : 0;
+        String detail = run == 0 ? "reading quality " + readingQuality + ": no estimated reads in a row"
+                : run + " estimated read(s) in a row, this one included";
+        return new ValidationResult(CONSECUTIVE_ESTIMATES, run <= allowance, detail + " (allowance " + allowance + ")");
+    }
+
+    /** The sum of a bill's TDU pass-through line amounts. */
+    public static BigDecimal deliveryCharges(Collection<BigDecimal> tduLineAmounts) {
+        return tduLineAmounts.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    /**
+     * The bill's TDU pass-through charges against what the wires utility invoiced (810_02) for the same premise and
+     * period: they agree when they differ by at most {@code tolerance}. Without an invoice the rule passes — the
+     * comparison is made when the invoice arrives, and 16 TAC §25.479 allows a bill only 30 days from receiving the
+     * usage and the TDSP invoice, so a bill is not held to wait for one.
+     */
+    public static ValidationResult tdspInvoice(BigDecimal billedDelivery, InvoicedDelivery invoiced,
+            BigDecimal tolerance) {
+        if (invoiced == null) {
+            return new ValidationResult(TDSP_INVOICE_MISMATCH, true, "billed TDU charges " + billedDelivery
+                    + "; no TDSP invoice (810_02) for the period has arrived: compared when it arrives");
+        }
+        BigDecimal difference = invoiced.amount().subtract(billedDelivery);
+        boolean agrees = difference.abs().compareTo(tolerance) <= 0;
+        return new ValidationResult(TDSP_INVOICE_MISMATCH, agrees, "billed TDU charges " + billedDelivery
+                + ", invoiced " + invoiced.amount() + " (invoice " + String.join(", ", invoiced.invoiceNumbers())
+                + "): difference " + (difference.signum() > 0 ? "+" : "") + difference.toPlainString()
+                + (agrees ? " within" : " beyond") + " the tolerance of " + tolerance.toPlainString());
     }
 
     /** Whether every rule passed. */
