@@ -1,0 +1,106 @@
+package org.metertocash.payment.posting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.metertocash.payment.PaymentFixtures.newAccountNumber;
+import static org.metertocash.payment.PaymentFixtures.openAccount;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+import org.metertocash.contracts.payment.PaymentPosted;
+import org.metertocash.payment.PaymentFixtures.Account;
+import org.metertocash.platform.events.Cause;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The posting service as payment files and auto-draft will use it: batches, once per file line. */
+@QuarkusTest
+class PaymentPostingTest {
+
+    @Inject
+    PaymentPosting posting;
+
+    @Inject
+    EntityManager em;
+
+    private static List<PaymentInstruction> lines(UUID fileId, Account account, int count) {
+        List<PaymentInstruction> lines = new ArrayList<>();
+        for (int line = 1; line <= count; line++) {
+            // every third line names an account nobody has: it goes to suspense
+            String accountNumber = line % 3 == 0 ? "9999999999" : account.accountNumber();
+            lines.add(PaymentInstruction.fileLine(fileId, line, accountNumber, null,
+                    new BigDecimal(line + ".01"), PaymentChannel.CHECK, "ITEM-" + line,
+                    Instant.parse("2024-03-04T16:00:00Z"), "lockbox"));
+        }
+        return lines;
+    }
+
+    @Test
+    void given_a_batch_of_file_lines_each_posts_once_and_a_second_reading_posts_nothing() {
+        Account account = openAccount();
+        UUID fileId = UUID.randomUUID();
+        List<PaymentInstruction> batch = lines(fileId, account, 30);
+
+        List<PaymentPosting.Result> first = posting.postAll(batch, Cause.newFlow());
+        assertThat(first).extracting(PaymentPosting.Result::outcome).containsOnly(PaymentPosting.Outcome.POSTED,
+                PaymentPosting.Outcome.UNAPPLIED);
+        assertThat(first.stream().filter(r -> r.outcome() == PaymentPosting.Outcome.UNAPPLIED)).hasSize(10);
+        assertThat(outboxRows(fileId)).isEqualTo(20);
+
+        List<PaymentPosting.Result> again = posting.postAll(batch, Cause.newFlow());
+        assertThat(again).extracting(PaymentPosting.Result::outcome).containsOnly(PaymentPosting.Outcome.REPEATED);
+        assertThat(again).extracting(r -> r.payment().id)
+                .containsExactlyElementsOf(first.stream().map(r -> r.payment().id).toList());
+        assertThat(outboxRows(fileId)).isEqualTo(20);
+        assertThat(payments(fileId)).isEqualTo(30);
+    }
+
+    @Test
+    void given_a_line_read_again_with_other_details_it_is_a_key_conflict_and_nothing_changes() {
+        Account account = openAccount();
+        UUID fileId = UUID.randomUUID();
+        PaymentInstruction line = PaymentInstruction.fileLine(fileId, 7, account.accountNumber(), null,
+                new BigDecimal("10.00"), PaymentChannel.CHECK, "ITEM-7", Instant.parse("2024-03-04T16:00:00Z"), "lockbox");
+        PaymentInstruction altered = PaymentInstruction.fileLine(fileId, 7, account.accountNumber(), null,
+                new BigDecimal("100.00"), PaymentChannel.CHECK, "ITEM-7", Instant.parse("2024-03-04T16:00:00Z"), "lockbox");
+        PaymentPosting.Result posted = posting.post(line, Cause.newFlow());
+        PaymentPosting.Result conflict = posting.post(altered, Cause.newFlow());
+        assertThat(conflict.outcome()).isEqualTo(PaymentPosting.Outcome.KEY_CONFLICT);
+        assertThat(conflict.payment().id).isEqualTo(posted.payment().id);
+        assertThat(conflict.payment().amount).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void a_batch_breaking_the_rules_posts_nothing() {
+        Account account = openAccount();
+        UUID fileId = UUID.randomUUID();
+        List<PaymentInstruction> batch = new ArrayList<>(lines(fileId, account, 3));
+        batch.add(PaymentInstruction.fileLine(fileId, 4, newAccountNumber(), null, new BigDecimal("-1.00"),
+                PaymentChannel.CHECK, null, Instant.parse("2024-03-04T16:00:00Z"), "lockbox"));
+        assertThatThrownBy(() -> posting.postAll(batch, Cause.newFlow()))
+                .hasMessageContaining("amount").hasMessageContaining("must be greater than zero");
+        assertThat(payments(fileId)).isZero();
+        assertThat(outboxRows(fileId)).isZero();
+    }
+
+    private long outboxRows(UUID fileId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                select count(*) from outbox_event o join payment p
+                  on position(p.id::text in convert_from(o.payload, 'UTF8')) > 0
+                where o.event_type = ?1 and p.source_file_id = ?2""")
+                .setParameter(1, PaymentPosted.TYPE).setParameter(2, fileId).getSingleResult()).longValue());
+    }
+
+    private long payments(UUID fileId) {
+        return QuarkusTransaction.requiringNew().call(() -> Payment.count("sourceFileId", fileId));
+    }
+}
