@@ -1,9 +1,7 @@
 package org.metertocash.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.is;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -33,18 +31,9 @@ class PostPayBillIT {
     private final MarketSimulator market = new MarketSimulator();
     private final TdspFiles tdsp = new TdspFiles();
 
-    /** The product the suite enrolls customers on: the primer's worked example (10.0¢/kWh, $5.00 base, Oncor). */
-    private static void ensureProduct() {
-        RunningPlatform.as(PlatformService.BILLING, Api.admin()).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body("""
-                        {"code": "FIXED-12", "name": "Fixed 12", "billingType": "POSTPAY", "termMonths": 12,
-                         "tdu": "ONCOR", "energyCharge": {"type": "FLAT", "centsPerKwh": 10.0}, "baseCharge": 5.00}
-                        """).post("/products").then().statusCode(anyOf(is(200), is(201)));
-    }
-
     @Test
     void usage_becomes_a_posted_bill_charged_to_the_ledger_and_announced() {
-        ensureProduct();
+        Scenario.ensureFixed12();
         String esiId = Scenario.newOncorEsiId();
         LocalDate start = LocalDate.now().minusDays(35);
         Map<String, Object> body = Scenario.enrollment(esiId);

@@ -1,7 +1,9 @@
 package org.metertocash.e2e;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -102,6 +105,52 @@ final class Scenario {
         postToGateway(market.accept(awaitOutbound814(esiId), start)).then().statusCode(202);
         awaitEnrollmentState(id, "ACCEPTED");
         postToGateway(tdsp.file(tdsp.initialRead(esiId, "M1", start, new java.math.BigDecimal("5000")))).then()
+                .statusCode(202);
+        awaitEnrollmentState(id, "ACTIVE");
+        awaitBillingAccount(esiId);
+        return id;
+    }
+
+    /** The post-pay product the suite enrolls customers on: the primer's worked example (10.0¢/kWh, $5.00 base, Oncor). */
+    static void ensureFixed12() {
+        ensureProduct("""
+                {"code": "FIXED-12", "name": "Fixed 12", "billingType": "POSTPAY", "termMonths": 12,
+                 "tdu": "ONCOR", "energyCharge": {"type": "FLAT", "centsPerKwh": 10.0}, "baseCharge": 5.00}
+                """);
+    }
+
+    /**
+     * A pre-pay product: 10.0¢/kWh on Oncor, warned below $30, disconnectable below $10 (the 16 TAC §25.498 cap),
+     * eligible to reconnect at $50 (cap $75).
+     */
+    static void ensurePrepay10() {
+        ensureProduct("""
+                {"code": "PREPAY-10", "name": "Pre-pay 10", "billingType": "PREPAY", "termMonths": 0,
+                 "tdu": "ONCOR", "energyCharge": {"type": "FLAT", "centsPerKwh": 10.0},
+                 "prepay": {"lowBalanceThreshold": 30.00, "disconnectionBalance": 10.00, "connectionBalance": 50.00}}
+                """);
+    }
+
+    /** Posts a product as admin; a product already in the catalogue is left as it is (products are immutable). */
+    private static void ensureProduct(String json) {
+        RunningPlatform.as(PlatformService.BILLING, Api.admin()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(json).post("/products").then().statusCode(anyOf(is(200), is(201), is(409)));
+    }
+
+    /**
+     * A move-in backdated to {@code start} (a move-in may be backdated up to 270 days), accepted by the market and
+     * confirmed by the utility's initial read: ACTIVE with a billing account. Returns the enrollment id.
+     */
+    static String activeMoveIn(String esiId, LocalDate start, String productCode, String billingType,
+            MarketSimulator market, TdspFiles tdsp) {
+        Map<String, Object> body = enrollment(esiId);
+        body.put("requestType", "MOVE_IN");
+        body.put("requestedStartDate", start.toString());
+        body.put("productCode", productCode);
+        body.put("billingType", billingType);
+        String id = submit(body, UUID.randomUUID().toString()).then().statusCode(201).extract().path("id");
+        postToGateway(market.accept(awaitOutbound814(esiId), start)).then().statusCode(202);
+        postToGateway(tdsp.file(tdsp.initialRead(esiId, "M1", start, new java.math.BigDecimal("3000")))).then()
                 .statusCode(202);
         awaitEnrollmentState(id, "ACTIVE");
         awaitBillingAccount(esiId);
