@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.metertocash.billing.bill.UsageBilling;
 import org.metertocash.billing.invoice.TdspInvoiceIntake;
@@ -60,7 +60,7 @@ public class MarketEventsConsumer implements TopicConsumer {
 
     @Incoming("edi-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.consume(record, routes);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.consumeBatch(records, routes); // the channel is in batch mode: one transaction per poll
     }
 }

@@ -3,7 +3,7 @@ package org.metertocash.dunning.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.metertocash.contracts.Topics;
 import org.metertocash.platform.inbox.EventRoutes;
@@ -33,7 +33,7 @@ public class PaymentEventsConsumer implements TopicConsumer {
 
     @Incoming("payment-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.consume(record, ROUTES);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.consumeBatch(records, ROUTES); // the channel is in batch mode: one transaction per poll
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.metertocash.contracts.Topics;
 import org.metertocash.contracts.edi.MarketEnrollmentRequestSent;
@@ -88,8 +88,8 @@ public class EnrollmentRequestSender implements TopicConsumer {
 
     @Incoming("enrollment-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.consume(record, routes);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.consumeBatch(records, routes); // the channel is in batch mode: one transaction per poll
     }
 
     void send(EnrollmentSubmitted event, ConsumedEvent envelope) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.metertocash.contracts.Topics;
 import org.metertocash.contracts.dunning.DisconnectRequested;
@@ -94,8 +94,8 @@ public class ServiceOrderSender implements TopicConsumer {
 
     @Incoming("dunning-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.consume(record, routes);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.consumeBatch(records, routes); // the channel is in batch mode: one transaction per poll
     }
 
     void send(Request request, ConsumedEvent envelope) {

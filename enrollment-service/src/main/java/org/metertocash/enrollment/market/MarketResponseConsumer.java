@@ -3,7 +3,7 @@ package org.metertocash.enrollment.market;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.metertocash.contracts.Topics;
 import org.metertocash.contracts.edi.LossNoticeReceived;
@@ -74,7 +74,7 @@ public class MarketResponseConsumer implements TopicConsumer {
 
     @Incoming("edi-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.consume(record, routes());
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.consumeBatch(records, routes()); // the channel is in batch mode: one transaction per poll
     }
 }

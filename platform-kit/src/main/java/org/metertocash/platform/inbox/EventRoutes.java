@@ -25,6 +25,10 @@ public final class EventRoutes {
 
     private record Route<E extends DomainEvent>(Class<E> type, Handler<E> handler) {
         void dispatch(ConsumedEvent envelope, ObjectMapper json) {
+            read(envelope, json).run();
+        }
+
+        Runnable read(ConsumedEvent envelope, ObjectMapper json) {
             E event;
             try {
                 event = json.readValue(envelope.payload(), type);
@@ -32,7 +36,7 @@ public final class EventRoutes {
                 throw new PoisonRecordException("body is not a valid " + type.getSimpleName() + ": " + e.getMessage(),
                         e);
             }
-            handler.handle(event, envelope);
+            return () -> handler.handle(event, envelope);
         }
     }
 
@@ -59,6 +63,18 @@ public final class EventRoutes {
         if (route != null) {
             route.dispatch(envelope, json);
         }
+    }
+
+    /**
+     * Reads the body of a routed event ahead of handling it, as a batch does before its transaction starts: the
+     * returned action runs the handler. A body that cannot be read is a {@link PoisonRecordException}.
+     */
+    Runnable read(ConsumedEvent envelope, ObjectMapper json) {
+        Route<?> route = routes.get(envelope.type());
+        if (route == null) {
+            throw new IllegalArgumentException("no route for " + envelope.type());
+        }
+        return route.read(envelope, json);
     }
 
     public static final class Builder {
