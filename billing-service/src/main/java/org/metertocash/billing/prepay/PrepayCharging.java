@@ -50,6 +50,10 @@ import org.metertocash.platform.workqueue.WorkQueue;
  * per billing cycle and cannot be judged on one day's usage. The charge goes to the ledger with reference
  * {@code prepay:<date>}, once per account and day: the day is recorded in {@code prepay_daily_charge} in the same
  * transaction, and the ledger itself refuses a second charge with the same reference.
+ * <p>
+ * A day whose usage the wires utility restated is reversed by {@link PrepayRestatement} and charged again from the
+ * replacement read, with reference {@code prepay:<date>:<read id>}: the ledger keeps every reference once, including
+ * that of the reversed charge, so a re-charge needs a reference of its own.
  */
 @ApplicationScoped
 public class PrepayCharging {
@@ -63,7 +67,12 @@ public class PrepayCharging {
 
     /** What charging a day did. */
     public enum Outcome {
-        CHARGED, ALREADY_CHARGED, FAILED
+        CHARGED, ALREADY_CHARGED, FAILED,
+        /**
+         * Nothing charged: the day is charged from a read since restated, or this read was itself restated. The job
+         * reverses the stale charge ({@link PrepayRestatement}) and charges the day from the active read afterwards.
+         */
+        RESTATED
     }
 
     @Inject
@@ -95,6 +104,11 @@ public class PrepayCharging {
         return "prepay:" + day;
     }
 
+    /** The ledger reference of a day's charge again, from a read that restated the one first charged. */
+    public static String reference(LocalDate day, UUID meterReadId) {
+        return reference(day) + ":" + meterReadId;
+    }
+
     /** The product's thresholds, or empty (with a work item) when the account cannot be charged on it. */
     @Transactional
     public Optional<BalanceThresholds> thresholds(BillingAccount account) {
@@ -116,8 +130,9 @@ public class PrepayCharging {
     @Transactional
     public Outcome chargeDay(String accountNumber, UUID meterReadId, LocalDate day, Usage usage) {
         BillingAccount account = BillingAccount.findById(accountNumber);
-        if (alreadyCharged(accountNumber, day)) {
-            return Outcome.ALREADY_CHARGED;
+        Optional<Outcome> charged = alreadyCharged(accountNumber, meterReadId, day);
+        if (charged.isPresent()) {
+            return charged.get();
         }
         Optional<BalanceThresholds> thresholds = thresholds(account);
         Optional<RatePlan> plan = catalog.ratePlan(account.productCode);
@@ -136,9 +151,10 @@ public class PrepayCharging {
         }
         UUID postingId = null;
         if (rated.total().signum() != 0) {
-            Posting posting = ledger.charge(accountNumber, reference(day), "Pre-pay usage " + day + ", "
+            String reference = restatedBefore(accountNumber, day) ? reference(day, meterReadId) : reference(day);
+            Posting posting = ledger.charge(accountNumber, reference, "Pre-pay usage " + day + ", "
                     + rated.totalKwh().stripTrailingZeros().toPlainString() + " kWh", ledgerLines(rated),
-                    Origin.system("prepay", reference(day)));
+                    Origin.system("prepay", reference));
             postingId = posting.id();
         }
         BigDecimal prepaid = prepaid(accountNumber);
@@ -207,9 +223,34 @@ public class PrepayCharging {
                 .setParameter(5, clock.instant()).executeUpdate();
     }
 
-    private boolean alreadyCharged(String accountNumber, LocalDate day) {
-        return !em.createNativeQuery("select 1 from prepay_daily_charge where account_number = ?1 and service_date = ?2")
-                .setParameter(1, accountNumber).setParameter(2, day).getResultList().isEmpty();
+    /**
+     * Why the day is not to be charged now, if it is not: it is charged already (from this read or another active
+     * one), or the charge on it — or this read — is from usage since restated, which the job reverses first.
+     */
+    private Optional<Outcome> alreadyCharged(String accountNumber, UUID meterReadId, LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.meter_read_id, coalesce(charged.status, 'ACTIVE'), own.status
+                from meter_read own
+                left join prepay_daily_charge c on c.account_number = ?1 and c.service_date = ?2
+                left join meter_read charged on charged.id = c.meter_read_id
+                where own.id = ?3""").setParameter(1, accountNumber).setParameter(2, day)
+                .setParameter(3, meterReadId).getResultList();
+        if (rows.isEmpty() || !"ACTIVE".equals(rows.get(0)[2])) {
+            return Optional.of(Outcome.RESTATED);
+        }
+        Object[] row = rows.get(0);
+        if (row[0] == null) {
+            return Optional.empty();
+        }
+        return Optional.of("ACTIVE".equals(row[1]) ? Outcome.ALREADY_CHARGED : Outcome.RESTATED);
+    }
+
+    /** Whether a charge of the day was reversed before because its usage was restated. */
+    private boolean restatedBefore(String accountNumber, LocalDate day) {
+        return !em.createNativeQuery("""
+                select 1 from prepay_daily_charge_restated where account_number = ?1 and service_date = ?2""")
+                .setParameter(1, accountNumber).setParameter(2, day).setMaxResults(1).getResultList().isEmpty();
     }
 
     private RatingRequest request(BillingAccount account, RatePlan plan, LocalDate day, Usage usage) {

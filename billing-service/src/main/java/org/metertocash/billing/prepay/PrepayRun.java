@@ -27,6 +27,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The pre-pay job: every {@code billing.prepay.run-every}, on the business clock,
  * <ol>
+ * <li>reverses the charged days whose meter read the wires utility has since cancelled or replaced, one transaction
+ * per day ({@link PrepayRestatement#restate}), so that the next step charges them again from the replacement;</li>
  * <li>charges each day with usage of every PREPAY account, from the active meter reads not yet fully charged
  * (days from the account's start up to today), one transaction per day ({@link PrepayCharging#chargeDay});</li>
  * <li>re-reads the balances of the pre-pay accounts it has charged and reassesses those that moved since their last
@@ -34,8 +36,8 @@ import io.quarkus.scheduler.Scheduled;
  * the balances here (rather than a second consumer of the payment events) sees every cause of a balance change —
  * payments, returned payments, adjustments — with no ordering race against that consumer.</li>
  * </ol>
- * Idempotent: a day is charged once per account whatever the number of runs, and an unchanged balance announces
- * nothing.
+ * Idempotent: a day is charged once per account and read whatever the number of runs, a restated day is reversed
+ * once, and an unchanged balance announces nothing.
  */
 @ApplicationScoped
 public class PrepayRun {
@@ -43,7 +45,7 @@ public class PrepayRun {
     private static final Logger LOG = Logger.getLogger(PrepayRun.class);
 
     /** What one run did. */
-    public record Outcome(LocalDate date, int charged, int failed, int reassessed) {
+    public record Outcome(LocalDate date, int charged, int failed, int reassessed, int restated) {
     }
 
     @Inject
@@ -59,6 +61,9 @@ public class PrepayRun {
     Ledger ledger;
 
     @Inject
+    PrepayRestatement restatement;
+
+    @Inject
     PrepayConfig config;
 
     @Inject
@@ -69,22 +74,54 @@ public class PrepayRun {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         Outcome outcome = run(LocalDate.now(clock));
-        if (outcome.charged() > 0 || outcome.failed() > 0 || outcome.reassessed() > 0) {
-            LOG.infof("pre-pay run %s: %d days charged, %d failed, %d balances reassessed", outcome.date(),
-                    outcome.charged(), outcome.failed(), outcome.reassessed());
+        if (outcome.charged() > 0 || outcome.failed() > 0 || outcome.reassessed() > 0 || outcome.restated() > 0) {
+            LOG.infof("pre-pay run %s: %d days charged, %d failed, %d balances reassessed, %d restated days reversed",
+                    outcome.date(), outcome.charged(), outcome.failed(), outcome.reassessed(), outcome.restated());
         }
     }
 
-    /** Charges every uncharged day with usage up to {@code today}, then reassesses balances that moved. */
+    /**
+     * Reverses the days charged from restated usage, charges every uncharged day with usage up to {@code today},
+     * then reassesses balances that moved.
+     */
     public synchronized Outcome run(LocalDate today) {
+        int[] reversed = reverseRestatedDays();
         int charged = 0;
-        int failed = 0;
+        int failed = reversed[1];
         for (Object[] pending : pendingReads(today)) {
             int[] done = chargeRead((UUID) pending[0], (String) pending[1], today);
             charged += done[0];
             failed += done[1];
         }
-        return new Outcome(today, charged, failed, reassessBalances());
+        return new Outcome(today, charged, failed, reassessBalances(), reversed[0]);
+    }
+
+    /**
+     * The customer pays for the usage the wires utility finally reports, and the prepaid balance must say so (16 TAC
+     * §25.498): each charged day whose read was cancelled or replaced is reversed before new days are charged, so the
+     * replacement's days are charged in this same run. A batch per run, like the charging. {reversed, failed}.
+     */
+    private int[] reverseRestatedDays() {
+        int reversed = 0;
+        int failed = 0;
+        for (PrepayRestatement.StaleDay day : restatement.staleDays(config.runBatchSize())) {
+            try {
+                if (restatement.restate(day)) {
+                    reversed++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "restated pre-pay charge of %s for account %s could not be reversed", day.serviceDate(),
+                        day.accountNumber());
+                failed++;
+                try {
+                    restatement.raiseFailure(day, e);
+                } catch (RuntimeException again) {
+                    LOG.errorf(again, "could not raise the work item for the restated pre-pay charge of %s, account %s",
+                            day.serviceDate(), day.accountNumber());
+                }
+            }
+        }
+        return new int[] { reversed, failed };
     }
 
     /** Active reads of PREPAY accounts starting by today that are not yet fully charged: (read id, account). */
@@ -138,6 +175,8 @@ public class PrepayRun {
                 } else if (outcome == PrepayCharging.Outcome.FAILED) {
                     failed++;
                     complete = false;
+                } else if (outcome == PrepayCharging.Outcome.RESTATED) {
+                    complete = false; // charged again once the stale charge is reversed, on the next run
                 }
             } catch (RuntimeException e) {
                 // a concurrent charge of the same day, or a ledger refusal: retried on the next run, reported
