@@ -165,6 +165,16 @@ public final class PlatformProcesses implements AutoCloseable {
         return workDir.resolve("edi/inbound");
     }
 
+    /** The folder payment-service watches for payment files (CSV, BAI2, NACHA returns). */
+    public Path paymentsInbound() {
+        return workDir.resolve("payments/inbound");
+    }
+
+    /** Where payment-service writes its NACHA PPD origination files for the bank. */
+    public Path paymentsOutbound() {
+        return workDir.resolve("payments/outbound");
+    }
+
     public Path workDir() {
         return workDir;
     }
@@ -214,6 +224,7 @@ public final class PlatformProcesses implements AutoCloseable {
     private void prepareWorkDir() throws IOException {
         deleteRecursively(workDir.resolve("postgres"));
         deleteRecursively(workDir.resolve("edi"));
+        deleteRecursively(workDir.resolve("payments"));
         deleteRecursively(logs());
         for (PlatformService service : PlatformService.values()) {
             deleteRecursively(workDir.resolve(service.module()));
@@ -222,6 +233,8 @@ public final class PlatformProcesses implements AutoCloseable {
         Files.createDirectories(logs());
         Files.createDirectories(ediOutbound());
         Files.createDirectories(ediInbound());
+        Files.createDirectories(paymentsInbound());
+        Files.createDirectories(paymentsOutbound());
     }
 
     private void startPostgres() throws IOException {
@@ -360,6 +373,11 @@ public final class PlatformProcesses implements AutoCloseable {
             properties.put("edi.folders.outbound", ediOutbound().toString());
             properties.put("edi.folders.inbound", ediInbound().toString());
             properties.put("edi.delivery-sweep", "1s");
+        }
+        if (service == PlatformService.PAYMENT) {
+            // payment-service's application.properties: payment.files.inbound, payment.autopay.outbound
+            properties.put("payment.files.inbound", paymentsInbound().toString());
+            properties.put("payment.autopay.outbound", paymentsOutbound().toString());
         }
         return properties;
     }
