@@ -157,6 +157,26 @@ final class Scenario {
         return id;
     }
 
+    /** The number of the premise's billing account. */
+    static String accountNumber(String esiId) {
+        return RunningPlatform.as(PlatformService.BILLING, Api.operations()).get("/billing-accounts/" + esiId).then()
+                .statusCode(200).extract().path("accountNumber");
+    }
+
+    /** Waits until payment-service knows the account (from billing's events): payments for it are applied, not held. */
+    static void awaitPayable(String accountNumber) {
+        awaitValue(PlatformService.PAYMENT, "/accounts/" + accountNumber, "accountNumber", equalTo(accountNumber));
+    }
+
+    /**
+     * The first month after a move-in on {@code start} read by the utility: 1000 kWh over 30 days, which billing bills
+     * on the FIXED-12 product (PaymentPostingIT proves the bill: $163.03).
+     */
+    static void postFirstMonth(String esiId, LocalDate start, TdspFiles tdsp) {
+        postToGateway(tdsp.file(tdsp.monthlyUsage(esiId, "M1", start, start.plusDays(30),
+                new java.math.BigDecimal("1000")))).then().statusCode(202);
+    }
+
     static Response postToGateway(byte[] file) {
         return RunningPlatform.as(PlatformService.EDI_GATEWAY, Api.upstream()).contentType("application/edi-x12")
                 .body(file).post("/edi/inbound");
