@@ -6,55 +6,25 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
-import static org.metertocash.billing.bill.BillFixtures.awaitBill;
 import static org.metertocash.billing.bill.BillFixtures.clockAt;
 import static org.metertocash.billing.bill.BillFixtures.newProduct;
 import static org.metertocash.billing.bill.BillFixtures.ops;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metertocash.billing.bill.BillFixtures;
 import org.metertocash.testkit.Api;
-import org.metertocash.testkit.RealInfrastructure;
-import org.metertocash.testkit.TestProducer;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** {@code GET /billing-accounts/{esiId}} shows the balance, the account's bills and its ledger. */
 @QuarkusTest
-class AccountViewTest {
+class AccountViewTest extends BillFixtures.Connected {
 
     /** Friday 7 August 2026, noon in Texas: May, June and July have ended. */
     private static final Instant FRIDAY_7_AUGUST = Instant.parse("2026-08-07T17:00:00Z");
-
-    private static TestProducer producer;
-    private static BillFixtures fixtures;
-
-    @BeforeAll
-    static void connect() {
-        producer = new TestProducer(RealInfrastructure.kafkaBootstrapServers());
-        fixtures = new BillFixtures(producer);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
-    @AfterEach
-    void resetClock() {
-        BillFixtures.resetClock();
-    }
-
-    private static LocalDate month(int month) {
-        return LocalDate.of(2026, month, 1);
-    }
 
     @Test
     void an_account_shows_its_balance_its_latest_bills_newest_first_and_its_latest_ledger_postings() {
@@ -62,9 +32,7 @@ class AccountViewTest {
         String esiId = fixtures.openAccount(newProduct());
         String[] bills = new String[3];
         for (int i = 0; i < 3; i++) {
-            fixtures.usage(esiId, "ORIGINAL", "U" + i + "-" + esiId, null, month(5 + i), month(6 + i), "ACTUAL",
-                    "1000");
-            bills[i] = awaitBill(esiId, month(5 + i), "POSTED");
+            bills[i] = fixtures.monthBill(esiId, 5 + i, "ACTUAL", "POSTED");
         }
         BigDecimal owed = BigDecimal.ZERO;
         for (String bill : bills) {

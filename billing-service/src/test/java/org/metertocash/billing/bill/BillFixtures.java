@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.metertocash.contracts.common.BillingType;
 import org.metertocash.contracts.common.Customer;
 import org.metertocash.contracts.common.RequestType;
@@ -19,6 +22,7 @@ import org.metertocash.contracts.common.ServiceAddress;
 import org.metertocash.contracts.edi.UsageReported;
 import org.metertocash.contracts.enrollment.EnrollmentAccepted;
 import org.metertocash.testkit.Api;
+import org.metertocash.testkit.RealInfrastructure;
 import org.metertocash.testkit.TestProducer;
 
 import io.restassured.RestAssured;
@@ -29,7 +33,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Post-pay accounts, products and usage for bill tests that drive billing-service over Kafka and its API: a product of
  * 10.0¢/kWh flat with a $5.00 base charge on a TDU of the run ($4.00/month, 5.0000¢/kWh), accounts in Dallas (gross
- * receipts 1.997 %, PUC assessment 0.1667 %) starting 1 May 2026.
+ * receipts 1.997 %, PUC assessment 0.1667 %) starting 1 May 2026. Test classes extending {@link Connected} get a
+ * producer and these fixtures for the class.
  */
 public final class BillFixtures {
 
@@ -44,6 +49,32 @@ public final class BillFixtures {
             .jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 
     private final TestProducer producer;
+
+    /**
+     * Base of the tests that drive billing-service over Kafka with these fixtures: one producer per test class, and
+     * the business clock back to the wall clock after every test.
+     */
+    public abstract static class Connected {
+
+        protected static TestProducer producer;
+        protected static BillFixtures fixtures;
+
+        @BeforeAll
+        static void connect() {
+            producer = new TestProducer(RealInfrastructure.kafkaBootstrapServers());
+            fixtures = new BillFixtures(producer);
+        }
+
+        @AfterAll
+        static void disconnect() {
+            producer.close();
+        }
+
+        @AfterEach
+        void resetBusinessClock() {
+            resetClock();
+        }
+    }
 
     public BillFixtures(TestProducer producer) {
         this.producer = producer;
@@ -94,6 +125,20 @@ public final class BillFixtures {
                 BillingType.POSTPAY));
         await().atMost(WAIT).untilAsserted(() -> ops().get("/billing-accounts/" + esiId).then().statusCode(200));
         return esiId;
+    }
+
+    /** The 1st of {@code month} 2026. */
+    private static LocalDate month(int month) {
+        return LocalDate.of(2026, month, 1);
+    }
+
+    /**
+     * 1000 kWh of {@code quality} (ACTUAL or ESTIMATED) for the month starting on the 1st of {@code month} 2026; returns
+     * the id of its bill once the bill has {@code status}.
+     */
+    public String monthBill(String esiId, int month, String quality, String status) {
+        usage(esiId, "ORIGINAL", "U" + month + "-" + esiId, null, month(month), month(month + 1), quality, "1000");
+        return awaitBill(esiId, month(month), status);
     }
 
     /** Usage of meter M100 from the wires utility: purpose ORIGINAL, CANCEL or REPLACE (of {@code original}). */

@@ -2,24 +2,17 @@ package org.metertocash.billing.bill;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
-import static org.metertocash.billing.bill.BillFixtures.awaitBill;
 import static org.metertocash.billing.bill.BillFixtures.clockAt;
 import static org.metertocash.billing.bill.BillFixtures.newProduct;
 import static org.metertocash.billing.bill.BillFixtures.ops;
 import static org.metertocash.billing.bill.BillFixtures.opsOnce;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metertocash.billing.bill.validation.BillValidation;
-import org.metertocash.testkit.RealInfrastructure;
-import org.metertocash.testkit.TestProducer;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,41 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * shipped) every estimate is held, so each is approved — posted — before the next arrives.
  */
 @QuarkusTest
-class ConsecutiveEstimatesTest {
+class ConsecutiveEstimatesTest extends BillFixtures.Connected {
 
     /** Friday 9 October 2026, noon in Texas: every period below has ended. */
     private static final Instant FRIDAY_9_OCTOBER = Instant.parse("2026-10-09T17:00:00Z");
     private static final String RULE = "validation.find { it.rule == '" + BillValidation.CONSECUTIVE_ESTIMATES + "' }";
-
-    private static TestProducer producer;
-    private static BillFixtures fixtures;
-
-    @BeforeAll
-    static void connect() {
-        producer = new TestProducer(RealInfrastructure.kafkaBootstrapServers());
-        fixtures = new BillFixtures(producer);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
-    @AfterEach
-    void resetClock() {
-        BillFixtures.resetClock();
-    }
-
-    private static LocalDate month(int month) {
-        return LocalDate.of(2026, month, 1);
-    }
-
-    /** Usage of the month starting on the 1st of {@code month}; its bill with the status it reaches. */
-    private static String bill(String esiId, int month, String quality, String status) {
-        fixtures.usage(esiId, "ORIGINAL", "U" + month + "-" + esiId, null, month(month), month(month + 1), quality,
-                "1000");
-        return awaitBill(esiId, month(month), status);
-    }
 
     private static void approve(String billId) {
         opsOnce().body(Map.of("note", "estimate accepted")).post("/bills/" + billId + "/approve").then()
@@ -75,29 +38,29 @@ class ConsecutiveEstimatesTest {
         clockAt(FRIDAY_9_OCTOBER);
         String esiId = fixtures.openAccount(newProduct());
 
-        String first = bill(esiId, 5, "ESTIMATED", "HELD_FOR_REVIEW");
+        String first = fixtures.monthBill(esiId, 5, "ESTIMATED", "HELD_FOR_REVIEW");
         ops().get("/bills/" + first).then().body("failedRules", equalTo(List.of(BillValidation.ESTIMATED_READ)))
                 .body(RULE + ".detail", equalTo("1 estimated read(s) in a row, this one included (allowance 2)"));
         approve(first);
 
-        String second = bill(esiId, 6, "ESTIMATED", "HELD_FOR_REVIEW");
+        String second = fixtures.monthBill(esiId, 6, "ESTIMATED", "HELD_FOR_REVIEW");
         ops().get("/bills/" + second).then().body("failedRules", equalTo(List.of(BillValidation.ESTIMATED_READ)))
                 .body(RULE + ".passed", equalTo(true))
                 .body(RULE + ".detail", equalTo("2 estimated read(s) in a row, this one included (allowance 2)"));
         approve(second);
 
-        String third = bill(esiId, 7, "ESTIMATED", "HELD_FOR_REVIEW");
+        String third = fixtures.monthBill(esiId, 7, "ESTIMATED", "HELD_FOR_REVIEW");
         ops().get("/bills/" + third).then()
                 .body("failedRules", containsInAnyOrder(BillValidation.ESTIMATED_READ,
                         BillValidation.CONSECUTIVE_ESTIMATES))
                 .body(RULE + ".detail", equalTo("3 estimated read(s) in a row, this one included (allowance 2)"));
         approve(third);
 
-        String actual = bill(esiId, 8, "ACTUAL", "POSTED");
+        String actual = fixtures.monthBill(esiId, 8, "ACTUAL", "POSTED");
         ops().get("/bills/" + actual).then().body(RULE + ".passed", equalTo(true))
                 .body(RULE + ".detail", equalTo("reading quality ACTUAL: no estimated reads in a row (allowance 2)"));
 
-        String afterActual = bill(esiId, 9, "ESTIMATED", "HELD_FOR_REVIEW");
+        String afterActual = fixtures.monthBill(esiId, 9, "ESTIMATED", "HELD_FOR_REVIEW");
         ops().get("/bills/" + afterActual).then()
                 .body("failedRules", equalTo(List.of(BillValidation.ESTIMATED_READ)))
                 .body(RULE + ".detail", equalTo("1 estimated read(s) in a row, this one included (allowance 2)"));

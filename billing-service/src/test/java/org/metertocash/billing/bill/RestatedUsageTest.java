@@ -21,16 +21,12 @@ import static org.metertocash.billing.bill.BillFixtures.ops;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metertocash.billing.bill.validation.BillValidation;
 import org.metertocash.contracts.Topics;
 import org.metertocash.contracts.billing.BillCancelled;
 import org.metertocash.contracts.billing.BillPosted;
 import org.metertocash.testkit.RealInfrastructure;
-import org.metertocash.testkit.TestProducer;
 import org.metertocash.testkit.TopicProbe;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * BILL_LATE_CORRECTION (16 TAC §25.480(d)).
  */
 @QuarkusTest
-class RestatedUsageTest {
+class RestatedUsageTest extends BillFixtures.Connected {
 
     /** Friday 5 June 2026, noon in Texas. */
     private static final Instant FRIDAY_5_JUNE = Instant.parse("2026-06-05T17:00:00Z");
@@ -58,25 +54,6 @@ class RestatedUsageTest {
      * 0.29 → 177.76.
      */
     private static final BigDecimal DUE_AT_1100 = new BigDecimal("177.76");
-
-    private static TestProducer producer;
-    private static BillFixtures fixtures;
-
-    @BeforeAll
-    static void connect() {
-        producer = new TestProducer(RealInfrastructure.kafkaBootstrapServers());
-        fixtures = new BillFixtures(producer);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
-    @AfterEach
-    void resetClock() {
-        BillFixtures.resetClock();
-    }
 
     @Test
     void replaced_usage_after_posting_cancels_the_bill_with_a_reversal_and_posts_a_linked_rebill() {

@@ -21,9 +21,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metertocash.billing.bill.BillDrafting;
 import org.metertocash.billing.bill.BillFixtures;
@@ -31,8 +28,6 @@ import org.metertocash.billing.bill.validation.BillValidation;
 import org.metertocash.contracts.edi.TdspInvoiceReceived;
 import org.metertocash.platform.deadletter.DeadLetters;
 import org.metertocash.testkit.Api;
-import org.metertocash.testkit.RealInfrastructure;
-import org.metertocash.testkit.TestProducer;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,32 +37,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * 1000 × 5.0¢ = 50.00: 54.00, compared with the invoice's total within the default tolerance of 0.01.
  */
 @QuarkusTest
-class TdspInvoiceReconciliationTest {
+class TdspInvoiceReconciliationTest extends BillFixtures.Connected {
 
     /** Friday 5 June 2026, noon in Texas. */
     private static final Instant FRIDAY_5_JUNE = Instant.parse("2026-06-05T17:00:00Z");
     private static final String ONCOR_DUNS = "1039940674000";
     private static final String MISMATCH = BillValidation.TDSP_INVOICE_MISMATCH;
     private static final String RULE = "validation.find { it.rule == '" + MISMATCH + "' }";
-
-    private static TestProducer producer;
-    private static BillFixtures fixtures;
-
-    @BeforeAll
-    static void connect() {
-        producer = new TestProducer(RealInfrastructure.kafkaBootstrapServers());
-        fixtures = new BillFixtures(producer);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
-    @AfterEach
-    void resetClock() {
-        BillFixtures.resetClock();
-    }
 
     /** An 810_02 of the period with the customer charge of 4.00 and the rest as delivery charge. */
     private static TdspInvoiceReceived invoice(String esiId, String number, String purpose, String original,

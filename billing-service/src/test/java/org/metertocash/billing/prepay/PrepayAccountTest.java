@@ -2,6 +2,13 @@ package org.metertocash.billing.prepay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.metertocash.billing.bill.BillFixtures.clockAt;
+import static org.metertocash.billing.prepay.PrepayFixtures.MAY_1;
+import static org.metertocash.billing.prepay.PrepayFixtures.RUN;
+import static org.metertocash.billing.prepay.PrepayFixtures.WAIT;
+import static org.metertocash.billing.prepay.PrepayFixtures.openPrepayAccount;
+import static org.metertocash.billing.prepay.PrepayFixtures.payment;
+import static org.metertocash.billing.prepay.PrepayFixtures.prepayProduct;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,17 +17,12 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.metertocash.billing.account.AccountNumber;
-import org.metertocash.billing.account.BillCycle;
 import org.metertocash.billing.account.BillingAccount;
+import org.metertocash.billing.bill.BillFixtures;
 import org.metertocash.billing.ledger.Ledger;
 import org.metertocash.billing.ledger.Posting;
 import org.metertocash.billing.ledger.PostingKind;
@@ -30,16 +32,12 @@ import org.metertocash.contracts.billing.PrepayBalanceBelowDisconnection;
 import org.metertocash.contracts.billing.PrepayBalanceLow;
 import org.metertocash.contracts.billing.PrepayDailyBalance;
 import org.metertocash.contracts.billing.PrepayReconnectEligible;
-import org.metertocash.contracts.common.BillingType;
 import org.metertocash.contracts.edi.UsageReported;
 import org.metertocash.contracts.payment.PaymentPosted;
-import org.metertocash.testkit.Api;
 import org.metertocash.testkit.RealInfrastructure;
 import org.metertocash.testkit.ReceivedEvent;
-import org.metertocash.testkit.TestProducer;
 import org.metertocash.testkit.TopicProbe;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -52,15 +50,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * $3.00 × 1/30 = $0.10 + delivery $2.40 = $7.30, assessment $0.0122 → $0.01: <b>$7.31 a day</b>.
  */
 @QuarkusTest
-class PrepayAccountTest {
+class PrepayAccountTest extends BillFixtures.Connected {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-    private static final AtomicLong PREMISE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-    private static final String TDU = "P" + RUN;
-    private static final LocalDate MAY_1 = LocalDate.of(2026, 5, 1);
     private static final BigDecimal DAY_CHARGE = new BigDecimal("7.31");
-    private static TestProducer producer;
 
     @Inject
     Ledger ledger;
@@ -68,71 +60,7 @@ class PrepayAccountTest {
     @Inject
     PrepayRun prepayRun;
 
-    @BeforeAll
-    static void connect() {
-        producer = new TestProducer(RealInfrastructure.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
-    @AfterEach
-    void resetClock() {
-        Api.admin().post("/admin/clock/reset").then().statusCode(200);
-    }
-
     // ------------------------------------------------------------------------------------------------ fixtures
-
-    /** 10.0¢/kWh; warned below $30, disconnectable below $10 (§25.498 cap), reconnected at $50 (cap $75). */
-    private static String newPrepayProduct() {
-        Api.admin().body("{\"customerCharge\": 3.00, \"deliveryCentsPerKwh\": 5.0000}")
-                .put("/tdu-tariffs/" + TDU + "/2026-01-01").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        String code = "PREPAY-" + RUN;
-        Api.admin().header("Idempotency-Key", UUID.randomUUID().toString()).body("""
-                {"code": "%s", "name": "Pre-pay test plan", "billingType": "PREPAY", "termMonths": 0, "tdu": "%s",
-                 "energyCharge": {"type": "FLAT", "centsPerKwh": 10.0},
-                 "prepay": {"lowBalanceThreshold": 30.00, "disconnectionBalance": 10.00, "connectionBalance": 50.00}}
-                """.formatted(code, TDU)).post("/products").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        return code;
-    }
-
-    private static BillingAccount openPrepayAccount(String productCode) {
-        String esiId = String.format("1044372%010d", PREMISE.incrementAndGet());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            long sequence = ((Number) BillingAccount.getEntityManager()
-                    .createNativeQuery("select nextval('billing_account_number_seq')").getSingleResult()).longValue();
-            BillingAccount account = new BillingAccount();
-            account.accountNumber = AccountNumber.of(sequence);
-            account.esiId = esiId;
-            account.enrollmentId = UUID.randomUUID();
-            account.customerName = "Ana Ramirez";
-            account.addressLine1 = "400 Congress Ave";
-            account.city = "Round Rock";
-            account.stateCode = "TX";
-            account.zip = "78664";
-            account.county = "Williamson";
-            account.productCode = productCode;
-            account.billingType = BillingType.PREPAY;
-            account.tdsp = TDU;
-            account.billCycle = BillCycle.forEsiId(esiId, 20);
-            account.startDate = MAY_1;
-            account.openedAt = Instant.now();
-            account.persist();
-            return account;
-        });
-    }
-
-    private static void clockAt(Instant instant) {
-        Api.admin().body("{\"instant\": \"" + instant + "\"}").put("/admin/clock").then().statusCode(200);
-    }
-
-    private static PaymentPosted payment(BillingAccount account, String amount) {
-        Instant now = Instant.now();
-        return new PaymentPosted(UUID.randomUUID(), account.accountNumber, account.esiId, new BigDecimal(amount),
-                "CARD", "AUTH-" + now.toEpochMilli(), now.minusSeconds(60), now);
-    }
 
     /** Hourly interval usage of 2.0 kWh (48 kWh a day) from local midnight of {@code start}. */
     private static void intervalUsage(String esiId, String document, LocalDate start, LocalDate end) {
@@ -161,7 +89,7 @@ class PrepayAccountTest {
     @Test
     void a_prepaid_balance_is_charged_daily_crosses_both_thresholds_once_and_a_payment_makes_it_reconnect_eligible() {
         clockAt(Instant.parse("2026-05-10T17:00:00Z"));
-        BillingAccount account = openPrepayAccount(newPrepayProduct());
+        BillingAccount account = openPrepayAccount(prepayProduct());
         String esiId = account.esiId;
         PaymentPosted prepayment = payment(account, "45.00");
         producer.publish(prepayment);

@@ -2,6 +2,13 @@ package org.metertocash.billing.prepay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.metertocash.billing.bill.BillFixtures.clockAt;
+import static org.metertocash.billing.prepay.PrepayFixtures.MAY_1;
+import static org.metertocash.billing.prepay.PrepayFixtures.RUN;
+import static org.metertocash.billing.prepay.PrepayFixtures.WAIT;
+import static org.metertocash.billing.prepay.PrepayFixtures.openPrepayAccount;
+import static org.metertocash.billing.prepay.PrepayFixtures.payment;
+import static org.metertocash.billing.prepay.PrepayFixtures.prepayProduct;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,17 +23,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.metertocash.billing.account.AccountNumber;
-import org.metertocash.billing.account.BillCycle;
 import org.metertocash.billing.account.BillingAccount;
+import org.metertocash.billing.bill.BillFixtures;
 import org.metertocash.billing.ledger.Ledger;
 import org.metertocash.billing.ledger.Posting;
 import org.metertocash.billing.ledger.PostingKind;
@@ -37,13 +40,10 @@ import org.metertocash.contracts.billing.PrepayBalanceBelowDisconnection;
 import org.metertocash.contracts.billing.PrepayBalanceLow;
 import org.metertocash.contracts.billing.PrepayDailyBalance;
 import org.metertocash.contracts.billing.PrepayReconnectEligible;
-import org.metertocash.contracts.common.BillingType;
 import org.metertocash.contracts.edi.UsageReported;
 import org.metertocash.contracts.payment.PaymentPosted;
-import org.metertocash.testkit.Api;
 import org.metertocash.testkit.RealInfrastructure;
 import org.metertocash.testkit.ReceivedEvent;
-import org.metertocash.testkit.TestProducer;
 import org.metertocash.testkit.TopicProbe;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -64,17 +64,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * </ul>
  */
 @QuarkusTest
-class PrepayRestatedUsageTest {
+class PrepayRestatedUsageTest extends BillFixtures.Connected {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-    private static final AtomicLong PREMISE = new AtomicLong(System.nanoTime() % 1_000_000_000L + 500_000_000L);
-    private static final String TDU = "R" + RUN;
-    private static final LocalDate MAY_1 = LocalDate.of(2026, 5, 1);
     private static final LocalDate MAY_10 = LocalDate.of(2026, 5, 10);
     private static final BigDecimal CHARGE_48_KWH = new BigDecimal("7.31");
     private static final BigDecimal CHARGE_24_KWH = new BigDecimal("3.71");
-    private static TestProducer producer;
 
     @Inject
     Ledger ledger;
@@ -88,72 +82,16 @@ class PrepayRestatedUsageTest {
     @Inject
     Scheduler scheduler;
 
-    @BeforeAll
-    static void connect() {
-        producer = new TestProducer(RealInfrastructure.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
     @AfterEach
-    void resetClockAndScheduler() {
+    void resumePrepayRun() {
         scheduler.resume("prepay-run");
-        Api.admin().post("/admin/clock/reset").then().statusCode(200);
     }
 
     // ------------------------------------------------------------------------------------------------ fixtures
 
-    /** 10.0¢/kWh; warned below $30, disconnectable below $10 (§25.498 cap), reconnected at $50 (cap $75). */
-    private static String prepayProduct() {
-        Api.admin().body("{\"customerCharge\": 3.00, \"deliveryCentsPerKwh\": 5.0000}")
-                .put("/tdu-tariffs/" + TDU + "/2026-01-01").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        String code = "PREPAY-R" + RUN;
-        Api.admin().header("Idempotency-Key", UUID.randomUUID().toString()).body("""
-                {"code": "%s", "name": "Pre-pay restatement test plan", "billingType": "PREPAY", "termMonths": 0,
-                 "tdu": "%s", "energyCharge": {"type": "FLAT", "centsPerKwh": 10.0},
-                 "prepay": {"lowBalanceThreshold": 30.00, "disconnectionBalance": 10.00, "connectionBalance": 50.00}}
-                """.formatted(code, TDU)).post("/products").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        return code;
-    }
-
-    private static BillingAccount openPrepayAccount(String productCode) {
-        String esiId = String.format("1044372%010d", PREMISE.incrementAndGet());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            long sequence = ((Number) BillingAccount.getEntityManager()
-                    .createNativeQuery("select nextval('billing_account_number_seq')").getSingleResult()).longValue();
-            BillingAccount account = new BillingAccount();
-            account.accountNumber = AccountNumber.of(sequence);
-            account.esiId = esiId;
-            account.enrollmentId = UUID.randomUUID();
-            account.customerName = "Ana Ramirez";
-            account.addressLine1 = "400 Congress Ave";
-            account.city = "Round Rock";
-            account.stateCode = "TX";
-            account.zip = "78664";
-            account.county = "Williamson";
-            account.productCode = productCode;
-            account.billingType = BillingType.PREPAY;
-            account.tdsp = TDU;
-            account.billCycle = BillCycle.forEsiId(esiId, 20);
-            account.startDate = MAY_1;
-            account.openedAt = Instant.now();
-            account.persist();
-            return account;
-        });
-    }
-
-    private static void clockAt(Instant instant) {
-        Api.admin().body("{\"instant\": \"" + instant + "\"}").put("/admin/clock").then().statusCode(200);
-    }
-
     /** A prepayment, applied before anything else happens. */
     private void prepay(BillingAccount account, String amount) {
-        Instant now = Instant.now();
-        PaymentPosted payment = new PaymentPosted(UUID.randomUUID(), account.accountNumber, account.esiId,
-                new BigDecimal(amount), "CARD", "AUTH-" + now.toEpochMilli(), now.minusSeconds(60), now);
+        PaymentPosted payment = payment(account, amount);
         producer.publish(payment);
         await().atMost(WAIT).until(() -> ledger.paymentPosting(payment.paymentId()).isPresent());
     }

@@ -19,14 +19,9 @@ import java.time.Instant;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metertocash.billing.bill.BillDrafting;
 import org.metertocash.billing.bill.BillFixtures;
-import org.metertocash.testkit.RealInfrastructure;
-import org.metertocash.testkit.TestProducer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -37,29 +32,10 @@ import io.restassured.response.ValidatableResponse;
  * the account is billed.
  */
 @QuarkusTest
-class NotBilledQueueTest {
-
-    private static TestProducer producer;
-    private static BillFixtures fixtures;
+class NotBilledQueueTest extends BillFixtures.Connected {
 
     @Inject
     NotBilledQueue queue;
-
-    @BeforeAll
-    static void connect() {
-        producer = new TestProducer(RealInfrastructure.kafkaBootstrapServers());
-        fixtures = new BillFixtures(producer);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
-    @AfterEach
-    void resetClock() {
-        BillFixtures.resetClock();
-    }
 
     private static ValidatableResponse items(String esiId, String status) {
         return ops().queryParam("type", NotBilledQueue.NOT_BILLED).queryParam("esiId", esiId)
