@@ -1,5 +1,7 @@
 package org.metertocash.billing.account;
 
+import static org.metertocash.platform.problem.QueryParameters.number;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -219,18 +221,5 @@ public class BillingAccountResource {
     private static String billsLink(BillingAccount account, int page, int size) {
         return "/billing-accounts/" + account.esiId + "/bills?accountNumber=" + account.accountNumber + "&page=" + page
                 + "&size=" + size;
-    }
-
-    private static int number(String field, String text, int min, int max, List<FieldError> errors) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-        return min;
     }
 }

@@ -1,5 +1,7 @@
 package org.metertocash.billing.ledger;
 
+import static org.metertocash.platform.problem.QueryParameters.number;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -167,18 +169,5 @@ public class LedgerResource {
             throw ProblemException.notFound("No billing account for ESI ID " + esiId);
         }
         return account;
-    }
-
-    private static int number(String field, String text, int min, int max, List<FieldError> errors) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-        return min;
     }
 }

@@ -1,10 +1,12 @@
 package org.metertocash.enrollment.intake;
 
+import static org.metertocash.platform.problem.QueryParameters.date;
+import static org.metertocash.platform.problem.QueryParameters.number;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -176,31 +178,7 @@ public class EnrollmentResource {
                 .build();
     }
 
-    private static LocalDate date(String field, String text, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date (YYYY-MM-DD)"));
-            return null;
-        }
-    }
 
-    private static int number(String field, String text, int min, int max, List<FieldError> errors) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + (max == Integer.MAX_VALUE ? ""
-                : " to " + max)));
-        return min;
-    }
 
     private static Enrollment find(UUID id) {
         Enrollment enrollment = Enrollment.findById(id);

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.metertocash.payment.api.QueryParameters;
+import org.metertocash.platform.problem.QueryParameters;
 import org.metertocash.payment.posting.Payment;
 import org.metertocash.payment.posting.PaymentInstruction;
 import org.metertocash.payment.posting.PaymentPosting;

@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.metertocash.payment.api.QueryParameters;
+import org.metertocash.platform.problem.QueryParameters;
 import org.metertocash.platform.problem.FieldError;
 import org.metertocash.platform.problem.ProblemException;
 import org.metertocash.platform.security.Roles;

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.metertocash.payment.api.QueryParameters;
+import org.metertocash.platform.problem.QueryParameters;
 import org.metertocash.payment.posting.Payment;
 import org.metertocash.payment.posting.PaymentStatus;
 import org.metertocash.payment.posting.PaymentView;

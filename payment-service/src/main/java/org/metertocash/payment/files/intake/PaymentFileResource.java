@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.metertocash.payment.api.QueryParameters;
+import org.metertocash.platform.problem.QueryParameters;
 import org.metertocash.payment.files.PaymentFileFormat;
 import org.metertocash.platform.idempotency.Idempotent;
 import org.metertocash.platform.problem.FieldError;

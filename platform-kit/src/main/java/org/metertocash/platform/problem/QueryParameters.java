@@ -1,14 +1,13 @@
-package org.metertocash.payment.api;
+package org.metertocash.platform.problem;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.metertocash.platform.problem.FieldError;
-
 /**
  * Query parameters read by hand rather than by JAX-RS (which answers an unconvertible one with 404): each bad one
- * adds a {@link FieldError}, so a request names all of them at once.
+ * adds a {@link FieldError}, so a request names all of them at once — every service's list endpoints read their
+ * paging, numbers and dates through here.
  */
 public final class QueryParameters {
 
