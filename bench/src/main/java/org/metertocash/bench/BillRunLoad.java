@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -106,7 +105,7 @@ public final class BillRunLoad {
             analyze(db);
             long topicBefore = topicEnd();
             Map<String, Long> cpuBefore = cpu();
-            String loadBefore = loadAverage();
+            String loadBefore = ProcessCpu.loadAverage();
             String jfr = System.getProperty("bench.jfr");
             if (jfr != null && !jfr.isBlank()) {
                 jcmd("JFR.start", "name=billrun", "settings=profile", "filename=" + Path.of(jfr).toAbsolutePath());
@@ -155,7 +154,7 @@ public final class BillRunLoad {
             runRate = accounts / seconds;
             say("| **throughput** | **%.0f accounts/s** |%n", runRate);
             say("| run as billing-service reported it | `%s` |%n", abbreviate(response.body()));
-            say("| load average (1, 5, 15 min) before / after | %s / %s |%n", loadBefore, loadAverage());
+            say("| load average (1, 5, 15 min) before / after | %s / %s |%n", loadBefore, ProcessCpu.loadAverage());
             say("%n## CPU seconds used during the run (%.1f s wall, 2 cores = %.1f core-seconds)%n%n"
                     + "| process | CPU s | share of the interval's core-seconds |%n|---|---|---|%n", seconds,
                     2 * seconds);
@@ -373,7 +372,7 @@ public final class BillRunLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double rawRate = accounts / seconds;
-        say("%nload average after the raw inserts: %s%n", loadAverage());
+        say("%nload average after the raw inserts: %s%n", ProcessCpu.loadAverage());
         say("%n## Raw PostgreSQL insert speed of the same rows%n%n%,d accounts × (bill, 6 lines, 2 actions, ledger "
                 + "posting + 4 entries, outbox row), plain batched JDBC, one connection, a transaction per %d "
                 + "accounts: %.1f s, **%.0f accounts/s**; the bill run reached **%.0f %%** of it%n", accounts, RAW_CHUNK,
@@ -402,40 +401,8 @@ public final class BillRunLoad {
         return thread;
     }
 
-    /** CPU time (clock ticks, 1/100 s) of the platform's processes, PostgreSQL's summed over its backends. */
-    private Map<String, Long> cpu() throws IOException {
-        Map<String, Long> ticks = new LinkedHashMap<>();
-        for (PlatformService service : PlatformService.values()) {
-            platform.pid(service).ifPresent(pid -> ticks.put(service.module(), ticks(pid)));
-        }
-        platform.kafkaPid().ifPresent(pid -> ticks.put("kafka", ticks(pid)));
-        long postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .mapToLong(p -> ticks(p.pid())).sum();
-        ticks.put("postgresql (all backends)", postgres);
-        ticks.put("load driver (this JVM)", ticks(ProcessHandle.current().pid()));
-        return ticks;
-    }
-
-    /** The machine's load average, which says how much else was competing for the two cores. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
-    private static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // utime, stime (fields 14 and 15 of the whole line; 12 and 13 after the command)
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
+    private Map<String, Long> cpu() {
+        return ProcessCpu.ticks(platform);
     }
 
     private long topicEnd() {

@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -93,7 +92,7 @@ public final class PaymentApiLoad {
     private void run(int seconds, int clients) throws Exception {
         say("# POST /payments under load%n%nplatform ready after %.1f s; %d cores; load average at the start %s; "
                 + "service JVM options `%s`%n", platform.readyAfter().toMillis() / 1000.0,
-                Runtime.getRuntime().availableProcessors(), loadAverage(),
+                Runtime.getRuntime().availableProcessors(), ProcessCpu.loadAverage(),
                 System.getProperty("platform.service-jvm-options", "(runner defaults)"));
         try (Connection billing = connect(PlatformService.BILLING); Connection payment = connect(PlatformService.PAYMENT)) {
             long loadStart = System.nanoTime();
@@ -113,7 +112,7 @@ public final class PaymentApiLoad {
             long[] latencies = drive(seconds, clients);
             long end = System.nanoTime();
             Map<String, Long> cpuAfter = cpu();
-            String loadAtEnd = loadAverage();
+            String loadAtEnd = ProcessCpu.loadAverage();
             double window = (end - start) / 1e9;
 
             long ok = count("201");
@@ -293,38 +292,8 @@ public final class PaymentApiLoad {
 
     // ------------------------------------------------------------------------------------------------ observing
 
-    /** CPU time (clock ticks, 1/100 s) of the platform's processes, PostgreSQL's summed over its backends. */
     private Map<String, Long> cpu() {
-        Map<String, Long> ticks = new LinkedHashMap<>();
-        for (PlatformService service : PlatformService.values()) {
-            platform.pid(service).ifPresent(pid -> ticks.put(service.module(), ticks(pid)));
-        }
-        platform.kafkaPid().ifPresent(pid -> ticks.put("kafka", ticks(pid)));
-        long postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .mapToLong(p -> ticks(p.pid())).sum();
-        ticks.put("postgresql (every postgres process on the machine)", postgres);
-        ticks.put("load driver (this JVM)", ticks(ProcessHandle.current().pid()));
-        return ticks;
-    }
-
-    private static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return fields[0] + ", " + fields[1] + ", " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
+        return ProcessCpu.ticks(platform);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

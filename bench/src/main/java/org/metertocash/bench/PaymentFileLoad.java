@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -240,29 +239,8 @@ public final class PaymentFileLoad {
         }
     }
 
-    /** CPU time (clock ticks, 1/100 s) of the platform's processes, PostgreSQL's summed over its backends. */
     private Map<String, Long> cpu() {
-        Map<String, Long> ticks = new LinkedHashMap<>();
-        for (PlatformService service : PlatformService.values()) {
-            platform.pid(service).ifPresent(pid -> ticks.put(service.module(), ticks(pid)));
-        }
-        platform.kafkaPid().ifPresent(pid -> ticks.put("kafka", ticks(pid)));
-        long postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .mapToLong(p -> ticks(p.pid())).sum();
-        ticks.put("postgresql (all backends)", postgres);
-        ticks.put("load driver (this JVM)", ticks(ProcessHandle.current().pid()));
-        return ticks;
-    }
-
-    private static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
+        return ProcessCpu.ticks(platform);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
