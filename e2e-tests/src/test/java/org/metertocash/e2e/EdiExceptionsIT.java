@@ -55,9 +55,9 @@ class EdiExceptionsIT {
                 .contains("AK5*R*5").contains("AK9*R*1*1*0");
         Scenario.awaitValue(PlatformService.EDI_GATEWAY, "/exceptions?type=EDI_TRANSACTION_REJECTED&esiId=" + esiId,
                 "esiId", hasItem(esiId));
-        // nothing was applied: the enrollment still waits for a usable answer
-        RunningPlatform.as(PlatformService.ENROLLMENT, Api.operations()).get("/enrollments/" + id).then()
-                .body("state", equalTo("SENT"));
+        // nothing was applied: the enrollment still waits for a usable answer (SENT once the gateway's
+        // MarketEnrollmentRequestSent has reached it — asynchronously — and never ACCEPTED)
+        Scenario.awaitEnrollmentState(id, "SENT");
     }
 
     @Test
