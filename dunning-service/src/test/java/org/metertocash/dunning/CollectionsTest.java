@@ -39,7 +39,9 @@ class CollectionsTest {
 
     @Test
     void the_service_boots_migrated_healthy_and_guarded() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // ready once its Kafka consumers have joined (moments after boot): waited for, not read once
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200).body("status", equalTo("UP")));
         Api.operations().get("/status").then().statusCode(200)
                 .body("service", equalTo("dunning-service"))
                 .body("database.reachable", equalTo(true)).body("broker.reachable", equalTo(true))
