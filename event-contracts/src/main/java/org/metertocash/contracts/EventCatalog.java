@@ -43,6 +43,13 @@ import org.metertocash.contracts.edi.TransactionRejected;
 import org.metertocash.contracts.edi.AcknowledgementOverdue;
 import org.metertocash.contracts.dunning.DisconnectRequested;
 import org.metertocash.contracts.dunning.ReconnectRequested;
+import org.metertocash.contracts.dunning.CollectionStateChanged;
+import org.metertocash.contracts.dunning.LateFeeAssessed;
+import org.metertocash.contracts.dunning.DisconnectCancelRequested;
+import org.metertocash.contracts.dunning.DunningHoldCleared;
+import org.metertocash.contracts.dunning.NoticeIssued;
+import org.metertocash.contracts.dunning.DeferredPaymentPlanDefaulted;
+import org.metertocash.contracts.dunning.PrepayConversionRequested;
 import org.metertocash.contracts.payment.PaymentPosted;
 import org.metertocash.contracts.payment.PaymentReturned;
 
@@ -92,7 +99,14 @@ public final class EventCatalog {
             PaymentPosted.class,
             PaymentReturned.class,
             DisconnectRequested.class,
-            ReconnectRequested.class);
+            ReconnectRequested.class,
+            CollectionStateChanged.class,
+            LateFeeAssessed.class,
+            DisconnectCancelRequested.class,
+            DunningHoldCleared.class,
+            NoticeIssued.class,
+            DeferredPaymentPlanDefaulted.class,
+            PrepayConversionRequested.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = new LinkedHashMap<>();
 
