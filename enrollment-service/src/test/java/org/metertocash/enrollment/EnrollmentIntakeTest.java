@@ -112,6 +112,23 @@ class EnrollmentIntakeTest {
     }
 
     @Test
+    void a_refused_enrollment_is_kept_with_what_was_sent_and_lands_in_the_work_queue() {
+        Map<String, Object> body = Requests.enrollment("1099999000000000");
+        String key = UUID.randomUUID().toString();
+        String sent = Api.upstream().header("Idempotency-Key", key).body(body).log().ifValidationFails()
+                .post("/enrollments").then().statusCode(400).extract().asString();
+        List<Map<String, Object>> kept = Api.operations().get("/refused-requests?path=/enrollments&limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.idempotencyKey == '" + key + "' }");
+        assertThat(kept).hasSize(1);
+        assertThat((String) kept.get(0).get("body")).contains("\"esiId\":\"1099999000000000\"");
+        assertThat(kept.get(0).get("caller")).isEqualTo("upstream");
+        assertThat(sent).contains("esiId");
+        Api.operations().queryParam("type", "REFUSED_REQUEST").get("/exceptions").then().statusCode(200)
+                .body("find { it.reference == '" + kept.get(0).get("id") + "' }.summary",
+                        containsString("POST /enrollments from upstream refused (400)"));
+    }
+
+    @Test
     void an_esi_id_must_match_the_length_of_its_utility() {
         Map<String, Object> body = Requests.enrollment("10089010000000000"); // CenterPoint prefix, 17 digits
         Api.upstream().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/enrollments")
@@ -175,7 +192,9 @@ class EnrollmentIntakeTest {
     @Test
     void health_is_open_and_reports_database_and_kafka() {
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItems("Database connections health check"));
+        // the Kafka consumers join moments after boot: readiness is awaited, not read once
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("Database connections health check")));
     }
 }
