@@ -2,9 +2,12 @@ package org.metertocash.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,8 +42,37 @@ public final class TestProducer implements AutoCloseable {
         return publish(event, UUID.randomUUID());
     }
 
+    /**
+     * Publishes many events without waiting for each acknowledgement (for loading a benchmark), then waits until
+     * every one is acknowledged.
+     */
+    public void publishAll(Iterable<? extends DomainEvent> events) {
+        List<Future<?>> sent = new ArrayList<>();
+        for (DomainEvent event : events) {
+            sent.add(producer.send(record(event, UUID.randomUUID())));
+        }
+        producer.flush();
+        for (Future<?> future : sent) {
+            try {
+                future.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot publish", e);
+            }
+        }
+    }
+
     /** Publishes an event with the given id: publishing twice with one id is a redelivery. */
     public UUID publish(DomainEvent event, UUID eventId) {
+        ProducerRecord<String, byte[]> record = record(event, eventId);
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + record.topic(), e);
+        }
+        return eventId;
+    }
+
+    private static ProducerRecord<String, byte[]> record(DomainEvent event, UUID eventId) {
         byte[] body;
         try {
             body = TestJson.MAPPER.writeValueAsBytes(event);
@@ -56,8 +88,10 @@ public final class TestProducer implements AutoCloseable {
                 CloudEvents.TIME, Instant.now().toString(),
                 CloudEvents.CORRELATION_ID, UUID.randomUUID().toString(),
                 CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
-        send(EventCatalog.topicOf(event.getClass()), event.subject(), body, headers);
-        return eventId;
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach((name, value) -> recordHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(EventCatalog.topicOf(event.getClass()), null, event.subject(), body,
+                recordHeaders);
     }
 
     /** Publishes any record: for poison messages (no envelope, a body that is not JSON...). */

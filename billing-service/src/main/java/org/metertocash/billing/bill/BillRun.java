@@ -247,8 +247,21 @@ public class BillRun {
                 .longValue();
     }
 
-    /** The read bills on the latest account started by its period, and has no bill and no blocking work item. */
-    private static final String UNBILLED = """
+    /**
+     * Excludes reads of {@code r} that began before account {@code a} moved from pre-pay to post-pay: a read belongs
+     * to the billing type in force on its first day, so days charged as pre-pay are never billed again.
+     */
+    public static final String PREPAID_BEFORE_CONVERSION = """
+              and not exists (select 1 from billing_type_change t where t.account_number = a.account_number
+                  and t.to_billing_type = 'POSTPAY' and r.period_start < t.postpaid_from)
+            """;
+
+    /**
+     * The read bills on the latest account started by its period, and has no bill and no blocking work item; a read
+     * that began before the account moved from pre-pay to post-pay belongs to pre-pay, which charged it already
+     * (16 TAC §25.498 conversions: {@link #PREPAID_BEFORE_CONVERSION}).
+     */
+    private static final String UNBILLED = BillRun.PREPAID_BEFORE_CONVERSION + """
               and not exists (select 1 from billing_account later where later.esi_id = r.esi_id
                   and later.start_date <= r.period_start and later.start_date > a.start_date)
               and not exists (select 1 from bill b where b.meter_read_id = r.id)

@@ -15,6 +15,11 @@ import org.metertocash.x12.Segment;
  * non-pay, RC001 reconnect), DTM*002 (the date requested). The TDSP's 650_02 answers with BGN*11 quoting our BGN02
  * in BGN06 and either DTM*198 (completed on) or a reason it did not do the work: REF*7G (rejected, e.g. WTM weather
  * moratorium) or REF*G7 (completed unexecutable).
+ * <p>
+ * A cancel is a 650_01 too, as Texas SET writes it: BGN*01 (cancellation) with a reference of its own and the order's
+ * BGN02 in BGN06, the same parties, and the same service order loop naming the premise, our account number and the
+ * purpose of the order withdrawn; no requested date, since nothing is to be done. The utility may answer it with a
+ * 650_02 quoting the cancel's BGN02 in BGN06.
  */
 public final class ServiceOrder650 {
 
@@ -24,6 +29,11 @@ public final class ServiceOrder650 {
     /** ST01 and GS01 (X12 functional group MO: maintenance service order). */
     public static final String SET_ID = "650";
     public static final String FUNCTIONAL_ID = "MO";
+
+    /** BGN01: the order itself (request), a cancellation of an order, the utility's response. */
+    static final String REQUEST = "13";
+    static final String CANCELLATION = "01";
+    static final String RESPONSE_PURPOSE = "11";
 
     static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
     static final String REQUESTED_DATE = "002";
@@ -40,7 +50,7 @@ public final class ServiceOrder650 {
     public static List<Segment> order(Order order, String reference, LocalDate today, String ourDuns,
             String ourName) {
         List<Segment> body = new ArrayList<>();
-        body.add(seg("BGN", "13", reference, today.format(CCYYMMDD)));
+        body.add(seg("BGN", REQUEST, reference, today.format(CCYYMMDD)));
         body.add(seg("N1", "8S", text(order.tdspName(), 60), "1", order.tdspDuns()));
         body.add(seg("N1", "SJ", text(ourName, 60), "1", ourDuns));
         body.add(seg("HL", "1", "", "O"));
@@ -50,6 +60,30 @@ public final class ServiceOrder650 {
         }
         body.add(seg("REF", PURPOSE, order.type().purposeCode()));
         body.add(seg("DTM", REQUESTED_DATE, order.requestedDate().format(CCYYMMDD)));
+        return body;
+    }
+
+    /** What one 650_01 cancel carries: the order withdrawn, as we sent it. */
+    public record Cancel(String orderReference, String purposeCode, String esiId, String accountNumber,
+            String tdspDuns, String tdspName) {
+    }
+
+    /** The 650_01 cancelling an order: BGN*01 with our reference, the order's BGN02 in BGN06. */
+    public static List<Segment> cancel(Cancel cancel, String reference, LocalDate today, String ourDuns,
+            String ourName) {
+        if (cancel.orderReference() == null || cancel.orderReference().isBlank()) {
+            throw new IllegalArgumentException("a cancel quotes the BGN02 of the order it withdraws in BGN06");
+        }
+        List<Segment> body = new ArrayList<>();
+        body.add(seg("BGN", CANCELLATION, reference, today.format(CCYYMMDD), "", "", cancel.orderReference()));
+        body.add(seg("N1", "8S", text(cancel.tdspName(), 60), "1", cancel.tdspDuns()));
+        body.add(seg("N1", "SJ", text(ourName, 60), "1", ourDuns));
+        body.add(seg("HL", "1", "", "O"));
+        body.add(seg("REF", "Q5", cancel.esiId()));
+        if (cancel.accountNumber() != null && !cancel.accountNumber().isBlank()) {
+            body.add(seg("REF", "11", cancel.accountNumber()));
+        }
+        body.add(seg("REF", PURPOSE, cancel.purposeCode()));
         return body;
     }
 

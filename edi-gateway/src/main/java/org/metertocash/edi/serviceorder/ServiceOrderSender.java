@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.metertocash.contracts.Topics;
+import org.metertocash.contracts.dunning.DisconnectCancelRequested;
 import org.metertocash.contracts.dunning.DisconnectRequested;
 import org.metertocash.contracts.dunning.ReconnectRequested;
 import org.metertocash.contracts.edi.ServiceOrderSent;
@@ -37,7 +38,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * control numbers for that utility, the file, the logged transaction, the {@link ServiceOrder} (SENT) and
  * ServiceOrderSent, all in the inbox transaction; the file reaches the outbound folder after commit. A request is
  * sent once, whatever the number of deliveries or event ids it arrives under. A request that cannot become a valid
- * 650 is not sent: it is held as an {@value #NOT_SENT} work item with its content and the reason.
+ * 650 is not sent: it is held as an {@value #NOT_SENT} work item with its content and the reason. Collections'
+ * cancels of disconnect orders ({@code DisconnectCancelRequested}) are handled by {@link ServiceOrderCancels}: a
+ * disconnect cancelled before it arrived here is never sent.
  */
 @ApplicationScoped
 public class ServiceOrderSender implements TopicConsumer {
@@ -66,6 +69,9 @@ public class ServiceOrderSender implements TopicConsumer {
     WorkQueue workQueue;
 
     @Inject
+    ServiceOrderCancels cancels;
+
+    @Inject
     Clock clock;
 
     private final EventRoutes routes = EventRoutes.builder()
@@ -75,6 +81,7 @@ public class ServiceOrderSender implements TopicConsumer {
             .on(ReconnectRequested.class, (event, envelope) -> send(new Request(event.requestId(), event.esiId(),
                     event.tdspDuns(), event.accountNumber(), event.requestedDate(), ServiceOrderType.RECONNECT),
                     envelope))
+            .on(DisconnectCancelRequested.class, (event, envelope) -> cancels.cancel(event, envelope))
             .build();
 
     /** A disconnect or reconnect request, whichever event carried it. */
@@ -106,6 +113,9 @@ public class ServiceOrderSender implements TopicConsumer {
         }
         if (ServiceOrder.byRequest(request.requestId()).isPresent()) {
             return; // already sent (the same request announced again under another event id)
+        }
+        if (request.type() == ServiceOrderType.DISCONNECT && cancels.withholds(request.requestId(), envelope)) {
+            return; // collections cancelled it before it reached us: never sent
         }
         String partner = partners.partnerFor(request.tdspDuns());
         ControlNumbers.Allocated numbers = sender.reserve(partner);

@@ -12,10 +12,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.metertocash.contracts.dunning.DisconnectCancelRequested;
 import org.metertocash.contracts.dunning.DisconnectRequested;
 import org.metertocash.contracts.dunning.ReconnectRequested;
 
-/** Test fixtures: dunning's requests, and the outbound folder where their 650_01 files land. */
+/** Test fixtures: dunning's requests and cancels, and the outbound folder where their 650_01 files land. */
 final class ServiceOrderFixtures {
 
     static final Path OUTBOUND = Path.of("target/edi-test/outbound");
@@ -36,6 +37,12 @@ final class ServiceOrderFixtures {
     static ReconnectRequested reconnect(String esiId) {
         return new ReconnectRequested(UUID.randomUUID(), esiId, ONCOR_DUNS, "ACC-" + esiId.substring(9),
                 LocalDate.now());
+    }
+
+    /** Collections withdraws the disconnect (a new cancel request id each time). */
+    static DisconnectCancelRequested cancel(DisconnectRequested order) {
+        return new DisconnectCancelRequested(UUID.randomUUID(), order.requestId(), order.esiId(), order.tdspDuns(),
+                order.accountNumber(), LocalDate.now());
     }
 
     /** The outbound 650 files that carry this ESI ID, oldest first. */

@@ -24,6 +24,8 @@ import org.metertocash.x12.X12Writer;
  * a 650_02 completion (DTM*198, the date the work was done) or rejection (REF*7G, e.g. WTM weather moratorium) —
  * quoting our BGN02 in BGN06, as a complete interchange from the TDSP to us; and writes an 820 remittance advice
  * (BPR payment, TRN trace number, N1 payer and payee, one RMR line per invoice with its premise in REF*Q5).
+ * Our 650_01 cancels (BGN*01 quoting the order's BGN02 in BGN06) are read with {@link #readCancel(byte[])}; the TDSP
+ * answers one like an order ({@link #complete}, {@link #reject}), quoting the cancel's BGN02.
  */
 public final class ServiceOrderFiles {
 
@@ -41,6 +43,19 @@ public final class ServiceOrderFiles {
      */
     public record Order(String ourDuns, String tdspDuns, String bgnReference, String esiId, String purposeCode,
             LocalDate requestedDate) {
+    }
+
+    /**
+     * One of our 650_01 cancels as the TDSP reads it.
+     *
+     * @param bgnReference      BGN02: the cancel's own reference
+     * @param orderReference    BGN06: the BGN02 of the order it withdraws
+     * @param purposeCode       REF*5H: the purpose of the order withdrawn (DC001)
+     * @param accountNumber     REF*11, or null
+     * @param transactionSet    the whole transaction, for checks on its errors and segments
+     */
+    public record Cancel(String ourDuns, String tdspDuns, String bgnReference, String orderReference, String esiId,
+            String purposeCode, String accountNumber, LocalDate date, TransactionSet transactionSet) {
     }
 
     /** One line of a remittance: the invoice paid, its premise (null when not given) and the amount paid. */
@@ -63,6 +78,38 @@ public final class ServiceOrderFiles {
         LocalDate requested = order.dtm("002").map(d -> LocalDate.parse(d, CCYYMMDD)).orElse(null);
         return new Order(interchange.senderId(), tdspDuns, order.first("BGN").orElseThrow().element(2),
                 order.ref("Q5").orElseThrow(), order.ref("5H").orElse(""), requested);
+    }
+
+    /** Whether the file's first transaction is a 650 cancellation (BGN01 = 01). */
+    public boolean isCancel(byte[] file) {
+        ParsedFile parsed = reader.read(file);
+        if (!parsed.readable() || parsed.interchanges().isEmpty()) {
+            return false;
+        }
+        TransactionSet set = parsed.interchanges().get(0).groups().get(0).transactions().get(0);
+        return "650".equals(set.type()) && set.first("BGN").map(b -> b.element(1)).orElse("").equals("01");
+    }
+
+    /** Reads our outbound 650_01 cancel (the first transaction of the file); refuses a 650 that is not a cancel. */
+    public Cancel readCancel(byte[] file) {
+        ParsedFile parsed = reader.read(file);
+        if (!parsed.readable() || parsed.interchanges().isEmpty()) {
+            throw new IllegalArgumentException("not a readable 650: " + parsed.fatalError());
+        }
+        Interchange interchange = parsed.interchanges().get(0);
+        TransactionSet cancel = interchange.groups().get(0).transactions().get(0);
+        if (!"650".equals(cancel.type())) {
+            throw new IllegalArgumentException("not a 650 but a " + cancel.type());
+        }
+        Segment bgn = cancel.first("BGN").orElseThrow();
+        if (!"01".equals(bgn.element(1))) {
+            throw new IllegalArgumentException("not a cancellation: BGN01 is " + bgn.element(1));
+        }
+        String tdspDuns = cancel.all("N1").filter(n1 -> n1.element(1).equals("8S")).map(n1 -> n1.element(4))
+                .findFirst().orElse(interchange.receiverId());
+        return new Cancel(interchange.senderId(), tdspDuns, bgn.element(2), bgn.element(6),
+                cancel.ref("Q5").orElse(null), cancel.ref("5H").orElse(""), cancel.ref("11").orElse(null),
+                LocalDate.parse(bgn.element(3), CCYYMMDD), cancel);
     }
 
     /** The TDSP did the work on the given date. */

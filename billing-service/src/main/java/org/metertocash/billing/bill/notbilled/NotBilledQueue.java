@@ -117,6 +117,7 @@ public class NotBilledQueue {
                 join billing_account a on a.esi_id = r.esi_id and a.start_date <= r.period_start
                     and a.billing_type = 'POSTPAY'
                 where r.status = 'ACTIVE' and r.received_at < ?1 and a.start_date <= ?2
+                """ + org.metertocash.billing.bill.BillRun.PREPAID_BEFORE_CONVERSION + """
                   and not exists (select 1 from billing_account later where later.esi_id = r.esi_id
                       and later.start_date <= r.period_start and later.start_date > a.start_date)
                   and not exists (select 1 from bill b where b.status = 'POSTED' and (b.meter_read_id = r.id
