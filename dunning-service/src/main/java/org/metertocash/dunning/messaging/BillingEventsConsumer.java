@@ -6,7 +6,13 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.metertocash.contracts.Topics;
+import org.metertocash.contracts.billing.BillCancelled;
+import org.metertocash.contracts.billing.BillPosted;
 import org.metertocash.contracts.billing.BillingAccountOpened;
+import org.metertocash.contracts.billing.PrepayBalanceBelowDisconnection;
+import org.metertocash.contracts.billing.PrepayBalanceLow;
+import org.metertocash.contracts.billing.PrepayDailyBalance;
+import org.metertocash.contracts.billing.PrepayReconnectEligible;
 import org.metertocash.dunning.collections.Collections;
 import org.metertocash.platform.inbox.EventRoutes;
 import org.metertocash.platform.inbox.Inbox;
@@ -14,7 +20,7 @@ import org.metertocash.platform.inbox.TopicConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Billing's accounts (and later bills, balances and prepay warnings) drive collections. */
+/** Billing's accounts, bills, cancellations and pre-pay balances drive collections. */
 @ApplicationScoped
 public class BillingEventsConsumer implements TopicConsumer {
 
@@ -24,7 +30,7 @@ public class BillingEventsConsumer implements TopicConsumer {
     @Inject
     Collections collections;
 
-    private EventRoutes routes;
+    private volatile EventRoutes routes;
 
     @Override
     public String topic() {
@@ -34,7 +40,15 @@ public class BillingEventsConsumer implements TopicConsumer {
     @Override
     public EventRoutes routes() {
         if (routes == null) {
-            routes = EventRoutes.builder().on(BillingAccountOpened.class, collections::accountOpened).build();
+            routes = EventRoutes.builder()
+                    .on(BillingAccountOpened.class, collections::accountOpened)
+                    .on(BillPosted.class, collections::billPosted)
+                    .on(BillCancelled.class, collections::billCancelled)
+                    .on(PrepayDailyBalance.class, collections::prepayDailyBalance)
+                    .on(PrepayBalanceLow.class, collections::prepayBalanceLow)
+                    .on(PrepayBalanceBelowDisconnection.class, collections::prepayBelowDisconnection)
+                    .on(PrepayReconnectEligible.class, collections::prepayReconnectEligible)
+                    .build();
         }
         return routes;
     }

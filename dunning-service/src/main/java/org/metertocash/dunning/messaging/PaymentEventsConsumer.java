@@ -6,20 +6,26 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.metertocash.contracts.Topics;
+import org.metertocash.contracts.payment.PaymentPosted;
+import org.metertocash.contracts.payment.PaymentReturned;
+import org.metertocash.dunning.collections.Collections;
 import org.metertocash.platform.inbox.EventRoutes;
 import org.metertocash.platform.inbox.Inbox;
 import org.metertocash.platform.inbox.TopicConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Payments posted clear dunning holds here (routes arrive with collections). */
+/** Payments posted clear dunning holds; payments returned put the account back where the rules say. */
 @ApplicationScoped
 public class PaymentEventsConsumer implements TopicConsumer {
 
-    private static final EventRoutes ROUTES = EventRoutes.builder().build();
-
     @Inject
     Inbox inbox;
+
+    @Inject
+    Collections collections;
+
+    private volatile EventRoutes routes;
 
     @Override
     public String topic() {
@@ -28,12 +34,18 @@ public class PaymentEventsConsumer implements TopicConsumer {
 
     @Override
     public EventRoutes routes() {
-        return ROUTES;
+        if (routes == null) {
+            routes = EventRoutes.builder()
+                    .on(PaymentPosted.class, collections::paymentPosted)
+                    .on(PaymentReturned.class, collections::paymentReturned)
+                    .build();
+        }
+        return routes;
     }
 
     @Incoming("payment-events")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        inbox.consumeBatch(records, ROUTES); // the channel is in batch mode: one transaction per poll
+        inbox.consumeBatch(records, routes()); // the channel is in batch mode: one transaction per poll
     }
 }
