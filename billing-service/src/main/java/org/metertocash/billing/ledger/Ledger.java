@@ -2,6 +2,8 @@ package org.metertocash.billing.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.metertocash.billing.account.BillingAccount;
 import org.metertocash.platform.problem.ProblemException;
 
@@ -201,6 +205,207 @@ public class Ledger {
                 null, null, effectiveDate == null ? today() : effectiveDate, origin,
                 List.of(debit(account.accountNumber, LedgerAccount.CASH_CLEARING, paid),
                         credit(account.accountNumber, LedgerAccount.RECEIVABLE, paid)));
+    }
+
+    /** One payment of {@link #applyPayments}: what {@link #applyPayment} takes. */
+    public record PaymentToApply(String accountNumber, UUID paymentId, BigDecimal amount, LocalDate effectiveDate,
+            String description, Origin origin) {
+    }
+
+    /**
+     * Applies many payments at once, in the caller's transaction, with the same rules and the same once-per-payment
+     * promise as {@link #applyPayment} each: their accounts and the postings already made are read with one query
+     * each for all of them, and the new postings and their entries are written with one statement per table (what a
+     * poll of hundreds of payments needs). A payment id given twice is posted once. Returns the postings in the order
+     * of the payments.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Posting> applyPayments(List<PaymentToApply> payments) {
+        if (payments.isEmpty()) {
+            return List.of();
+        }
+        Map<String, BillingAccount> accounts = accounts(payments.stream().map(PaymentToApply::accountNumber)
+                .filter(Objects::nonNull).distinct().toList());
+        LocalDate today = today();
+        List<LedgerPosting> prepared = new ArrayList<>(payments.size());
+        for (PaymentToApply payment : payments) {
+            BillingAccount account = payment.accountNumber() == null ? null : accounts.get(payment.accountNumber());
+            if (account == null) {
+                throw ProblemException.notFound("No billing account " + payment.accountNumber());
+            }
+            BigDecimal paid = positive(payment.amount(), "payment");
+            prepared.add(prepare(account, PostingKind.PAYMENT, paymentKey(payment.paymentId()),
+                    payment.paymentId().toString(), payment.description(), null, null, null,
+                    payment.effectiveDate() == null ? today : payment.effectiveDate(), payment.origin(),
+                    List.of(debit(account.accountNumber, LedgerAccount.CASH_CLEARING, paid),
+                            credit(account.accountNumber, LedgerAccount.RECEIVABLE, paid))));
+        }
+        Map<String, LedgerPosting> existing = existingByKey(prepared.stream().map(p -> p.postingKey).toList());
+        List<Posting> postings = new ArrayList<>(prepared.size());
+        Map<String, LedgerPosting> written = new HashMap<>();
+        List<LedgerPosting> fresh = new ArrayList<>();
+        for (LedgerPosting posting : prepared) {
+            LedgerPosting already = existing.containsKey(posting.postingKey) ? existing.get(posting.postingKey)
+                    : written.get(posting.postingKey);
+            if (already != null) {
+                postings.add(sameOrConflict(already, posting.accountNumber, posting.entries, posting.postingKey));
+                continue;
+            }
+            written.put(posting.postingKey, posting);
+            fresh.add(posting);
+            postings.add(Posting.of(posting));
+        }
+        insert(fresh);
+        return postings;
+    }
+
+    /**
+     * The accounts of these numbers that exist, in one query: only what a posting takes from its account (number and
+     * ESI ID), not loaded into the persistence context — nothing here changes an account.
+     */
+    private Map<String, BillingAccount> accounts(List<String> accountNumbers) {
+        if (accountNumbers.isEmpty()) {
+            return Map.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<String, BillingAccount> found = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select account_number, esi_id from billing_account where account_number = any(?)")) {
+                select.setArray(1, connection.createArrayOf("varchar", accountNumbers.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        BillingAccount account = new BillingAccount();
+                        account.accountNumber = rows.getString(1);
+                        account.esiId = rows.getString(2);
+                        found.put(account.accountNumber, account);
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** The postings already made under these keys, with their entries: one query, a second only when some exist. */
+    private Map<String, LedgerPosting> existingByKey(List<String> keys) {
+        List<String> known = em.unwrap(Session.class).doReturningWork(connection -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select posting_key from ledger_posting where posting_key = any(?)")) {
+                select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+            }
+            return found;
+        });
+        if (known.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select distinct p from LedgerPosting p left join fetch p.entries where p.postingKey in :keys",
+                LedgerPosting.class).setParameter("keys", known).getResultList().stream()
+                .collect(Collectors.toMap(p -> p.postingKey, Function.identity()));
+    }
+
+    /**
+     * Writes new postings and their entries with one statement per table (rows from arrays), in the caller's
+     * transaction; the database checks each posting's balance at commit as it does for every posting. What
+     * Hibernate would write for {@link LedgerPosting#persist()}, without one statement per row; the postings are
+     * not put into the persistence context (they are never changed).
+     */
+    private void insert(List<LedgerPosting> postings) {
+        if (postings.isEmpty()) {
+            return;
+        }
+        em.flush(); // whatever is pending goes first, as it would have with persist()
+        int count = postings.size();
+        int entryCount = postings.stream().mapToInt(p -> p.entries.size()).sum();
+        Object[] ids = new Object[count];
+        Object[] accountNumbers = new Object[count];
+        Object[] esiIds = new Object[count];
+        Object[] kinds = new Object[count];
+        Object[] keys = new Object[count];
+        Object[] references = new Object[count];
+        Object[] descriptions = new Object[count];
+        Object[] reverses = new Object[count];
+        Object[] reasonCodes = new Object[count];
+        Object[] actors = new Object[count];
+        Object[] notes = new Object[count];
+        Object[] sources = new Object[count];
+        Object[] sourceIds = new Object[count];
+        Object[] correlationIds = new Object[count];
+        Object[] effectiveDates = new Object[count];
+        Object[] postedAt = new Object[count];
+        Object[] entryPostings = new Object[entryCount];
+        Object[] entryLines = new Object[entryCount];
+        Object[] entryAccounts = new Object[entryCount];
+        Object[] entryLedgerAccounts = new Object[entryCount];
+        Object[] entryDebits = new Object[entryCount];
+        Object[] entryCredits = new Object[entryCount];
+        int e = 0;
+        for (int i = 0; i < count; i++) {
+            LedgerPosting p = postings.get(i);
+            ids[i] = p.id;
+            accountNumbers[i] = p.accountNumber;
+            esiIds[i] = p.esiId;
+            kinds[i] = p.kind.name();
+            keys[i] = p.postingKey;
+            references[i] = p.reference;
+            descriptions[i] = p.description;
+            reverses[i] = p.reverses;
+            reasonCodes[i] = p.reasonCode;
+            actors[i] = p.actor;
+            notes[i] = p.note;
+            sources[i] = p.source;
+            sourceIds[i] = p.sourceId;
+            correlationIds[i] = p.correlationId;
+            effectiveDates[i] = p.effectiveDate.toString();
+            postedAt[i] = p.postedAt.toString();
+            for (int line = 0; line < p.entries.size(); line++, e++) {
+                LedgerEntry entry = p.entries.get(line);
+                entryPostings[e] = p.id;
+                entryLines[e] = line; // @OrderColumn(name = "line") counts from 0
+                entryAccounts[e] = entry.accountNumber;
+                entryLedgerAccounts[e] = entry.ledgerAccount.name();
+                entryDebits[e] = entry.debit.toPlainString();
+                entryCredits[e] = entry.credit.toPlainString();
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into ledger_posting (id, account_number, esi_id, kind, posting_key, reference, description,
+                        reverses, reason_code, actor, note, source, source_id, correlation_id, effective_date, posted_at)
+                    select id, account_number, esi_id, kind, posting_key, reference, description, reverses, reason_code,
+                        actor, note, source, source_id, correlation_id, effective_date::date, posted_at::timestamptz
+                    from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                        ?::text[], ?::uuid[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[],
+                        ?::uuid[], ?::text[], ?::text[])
+                      as t(id, account_number, esi_id, kind, posting_key, reference, description, reverses, reason_code,
+                        actor, note, source, source_id, correlation_id, effective_date, posted_at)""")) {
+                Object[][] columns = { ids, accountNumbers, esiIds, kinds, keys, references, descriptions, reverses,
+                        reasonCodes, actors, notes, sources, sourceIds, correlationIds, effectiveDates, postedAt };
+                String[] types = { "uuid", "varchar", "varchar", "varchar", "varchar", "varchar", "text", "uuid",
+                        "varchar", "varchar", "text", "varchar", "varchar", "uuid", "text", "text" };
+                for (int c = 0; c < columns.length; c++) {
+                    insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into ledger_entry (posting_id, line, account_number, ledger_account, debit, credit)
+                    select posting_id, line, account_number, ledger_account, debit::numeric, credit::numeric
+                    from unnest(?::uuid[], ?::int4[], ?::varchar[], ?::varchar[], ?::text[], ?::text[])
+                      as t(posting_id, line, account_number, ledger_account, debit, credit)""")) {
+                insert.setArray(1, connection.createArrayOf("uuid", entryPostings));
+                insert.setArray(2, connection.createArrayOf("int4", entryLines));
+                insert.setArray(3, connection.createArrayOf("varchar", entryAccounts));
+                insert.setArray(4, connection.createArrayOf("varchar", entryLedgerAccounts));
+                insert.setArray(5, connection.createArrayOf("text", entryDebits));
+                insert.setArray(6, connection.createArrayOf("text", entryCredits));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /**

@@ -2,17 +2,26 @@ package org.metertocash.billing.ledger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.metertocash.billing.account.AccountNumber;
 import org.metertocash.billing.account.BillingAccount;
@@ -20,6 +29,7 @@ import org.metertocash.contracts.payment.PaymentPosted;
 import org.metertocash.contracts.payment.PaymentReturned;
 import org.metertocash.platform.events.ConsumedEvent;
 import org.metertocash.platform.events.PoisonRecordException;
+import org.metertocash.platform.inbox.EventRoutes;
 import org.metertocash.platform.workqueue.WorkQueue;
 
 /**
@@ -54,6 +64,9 @@ public class PaymentApplications {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager em;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void posted(PaymentPosted payment, ConsumedEvent envelope) {
         if (payment.paymentId() == null) {
@@ -83,6 +96,195 @@ public class PaymentApplications {
         record.paymentPostedAt = payment.postedAt();
         record.eventId = envelope.id();
         apply(record, Origin.of(envelope), true);
+    }
+
+    /**
+     * A run of payments announced one after another (a poll of {@code payment.events}), with exactly the effect of
+     * {@link #posted} called for each in order, in far fewer statements: the payment ids billing already has are read
+     * with one query, the accounts named with one, and the payments that are new and match one account are applied
+     * together ({@link Ledger#applyPayments}: one statement per ledger table) and recorded with one statement.
+     * Everything else — a payment billing has seen before (unapplied, applied or returned), one matching no account
+     * or several, an invalid amount — goes through {@link #posted} itself, in its place in the run. A payment
+     * announced twice in the run is applied by the first announcement and the later ones find it applied, as they
+     * would one by one.
+     * <p>
+     * A new payment cannot have an open {@value #UNAPPLIED_PAYMENT} work item (one is raised only together with its
+     * payment's row), so applying it here closes none, as {@link #posted} would find none to close.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void postedAll(List<EventRoutes.Delivery<PaymentPosted>> run) {
+        for (EventRoutes.Delivery<PaymentPosted> each : run) {
+            if (each.event().paymentId() == null) {
+                throw new PoisonRecordException("a payment without a paymentId cannot be applied exactly once");
+            }
+        }
+        Set<UUID> known = knownPayments(run.stream().map(d -> d.event().paymentId()).distinct().toList());
+        Accounts accounts = accountsNamed(run);
+        Instant now = clock.instant();
+        Set<UUID> appliedHere = new HashSet<>();
+        Set<UUID> oneByOne = new HashSet<>();
+        List<PaymentApplication> applied = new ArrayList<>();
+        List<Ledger.PaymentToApply> toApply = new ArrayList<>();
+        for (EventRoutes.Delivery<PaymentPosted> each : run) {
+            PaymentPosted payment = each.event();
+            UUID id = payment.paymentId();
+            if (appliedHere.contains(id)) {
+                LOG.debugf("Payment %s already %s", id, PaymentApplication.Status.APPLIED);
+                continue;
+            }
+            String account = oneByOne.contains(id) || known.contains(id) || !validAmount(payment.amount()) ? null
+                    : accounts.only(trimmed(payment.accountNumber()), trimmed(payment.esiId()));
+            if (account == null) {
+                // seen before, or not simply applicable: exactly as on its own, in its place in the run
+                oneByOne.add(id);
+                posted(payment, each.envelope());
+                continue;
+            }
+            PaymentApplication record = new PaymentApplication();
+            record.paymentId = id;
+            record.recordedAt = now;
+            record.updatedAt = now;
+            record.namedAccountNumber = trimmed(payment.accountNumber());
+            record.namedEsiId = trimmed(payment.esiId());
+            record.amount = payment.amount();
+            record.channel = payment.channel();
+            record.externalReference = payment.externalReference();
+            record.receivedAt = payment.receivedAt();
+            record.paymentPostedAt = payment.postedAt();
+            record.eventId = each.envelope().id();
+            record.status = PaymentApplication.Status.APPLIED;
+            record.accountNumber = account;
+            toApply.add(new Ledger.PaymentToApply(account, id, record.amount, receivedOn(record), description(record),
+                    Origin.of(each.envelope())));
+            applied.add(record);
+            appliedHere.add(id);
+        }
+        List<Posting> postings = ledger.applyPayments(toApply);
+        for (int i = 0; i < applied.size(); i++) {
+            applied.get(i).postingId = postings.get(i).id();
+        }
+        insertApplied(applied);
+    }
+
+    /** Whether {@link #apply} would take the amount: present, positive, in whole cents. */
+    private static boolean validAmount(BigDecimal amount) {
+        return amount != null && amount.signum() > 0 && amount.stripTrailingZeros().scale() <= 2;
+    }
+
+    /** Which of these payments billing already has a row for (in any status). */
+    private Set<UUID> knownPayments(List<UUID> ids) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Set<UUID> found = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select payment_id from payment_application where payment_id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** The billing accounts a run of payments names, by account number or by ESI ID, read with one query. */
+    private Accounts accountsNamed(List<EventRoutes.Delivery<PaymentPosted>> run) {
+        Set<String> numbers = new HashSet<>();
+        Set<String> esiIds = new HashSet<>();
+        for (EventRoutes.Delivery<PaymentPosted> each : run) {
+            String number = trimmed(each.event().accountNumber());
+            if (number != null && AccountNumber.isValid(number)) {
+                numbers.add(number);
+            }
+            String esiId = trimmed(each.event().esiId());
+            if (esiId != null) {
+                esiIds.add(esiId);
+            }
+        }
+        Accounts accounts = new Accounts();
+        if (numbers.isEmpty() && esiIds.isEmpty()) {
+            return accounts;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select account_number, esi_id from billing_account
+                    where account_number = any(?) or esi_id = any(?)""")) {
+                select.setArray(1, connection.createArrayOf("varchar", numbers.toArray()));
+                select.setArray(2, connection.createArrayOf("varchar", esiIds.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        accounts.add(rows.getString(1), rows.getString(2));
+                    }
+                }
+            }
+        });
+        return accounts;
+    }
+
+    /** Billing accounts by number and by ESI ID: what {@link #match} would find, for a whole run. */
+    private static final class Accounts {
+        private final Set<String> numbers = new HashSet<>();
+        private final Map<String, List<String>> byEsiId = new HashMap<>();
+
+        void add(String accountNumber, String esiId) {
+            numbers.add(accountNumber);
+            byEsiId.computeIfAbsent(esiId, k -> new ArrayList<>()).add(accountNumber);
+        }
+
+        /** The one account {@link #match} would find, or null when it would find none or several. */
+        String only(String accountNumber, String esiId) {
+            if (accountNumber != null && AccountNumber.isValid(accountNumber) && numbers.contains(accountNumber)) {
+                return accountNumber;
+            }
+            List<String> onPremise = esiId == null ? List.of() : byEsiId.getOrDefault(esiId, List.of());
+            return onPremise.size() == 1 ? onPremise.get(0) : null;
+        }
+    }
+
+    /** Records new APPLIED payments with one statement (what persist() would write for each; version 0). */
+    private void insertApplied(List<PaymentApplication> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        int n = records.size();
+        Object[][] columns = new Object[13][n];
+        for (int i = 0; i < n; i++) {
+            PaymentApplication r = records.get(i);
+            columns[0][i] = r.paymentId;
+            columns[1][i] = r.status.name();
+            columns[2][i] = r.namedAccountNumber;
+            columns[3][i] = r.namedEsiId;
+            columns[4][i] = r.accountNumber;
+            columns[5][i] = r.amount.toPlainString();
+            columns[6][i] = r.channel;
+            columns[7][i] = r.externalReference;
+            columns[8][i] = r.receivedAt == null ? null : r.receivedAt.toString();
+            columns[9][i] = r.paymentPostedAt == null ? null : r.paymentPostedAt.toString();
+            columns[10][i] = r.postingId;
+            columns[11][i] = r.eventId;
+            columns[12][i] = r.recordedAt.toString();
+        }
+        String[] types = { "uuid", "varchar", "varchar", "varchar", "varchar", "text", "varchar", "varchar", "text",
+                "text", "uuid", "uuid", "text" };
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into payment_application (payment_id, status, named_account_number, named_esi_id,
+                        account_number, amount, channel, external_reference, received_at, payment_posted_at, posting_id,
+                        event_id, recorded_at, updated_at, version)
+                    select payment_id, status, named_account_number, named_esi_id, account_number, amount::numeric,
+                        channel, external_reference, received_at::timestamptz, payment_posted_at::timestamptz,
+                        posting_id, event_id, recorded_at::timestamptz, recorded_at::timestamptz, 0
+                    from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],
+                        ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[])
+                      as t(payment_id, status, named_account_number, named_esi_id, account_number, amount, channel,
+                        external_reference, received_at, payment_posted_at, posting_id, event_id, recorded_at)""")) {
+                for (int c = 0; c < columns.length; c++) {
+                    insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                insert.executeUpdate();
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

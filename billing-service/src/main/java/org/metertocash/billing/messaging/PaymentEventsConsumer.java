@@ -31,7 +31,7 @@ public class PaymentEventsConsumer implements TopicConsumer {
     @PostConstruct
     void buildRoutes() {
         routes = EventRoutes.builder()
-                .on(PaymentPosted.class, payments::posted)
+                .on(PaymentPosted.class, payments::posted, payments::postedAll) // a run of payments in bulk
                 .on(PaymentReturned.class, payments::returned)
                 .build();
     }

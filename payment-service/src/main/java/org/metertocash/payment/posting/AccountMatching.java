@@ -33,41 +33,63 @@ public class AccountMatching {
 
     /** The accounts the given payers could mean, read at once. */
     public Accounts forPayments(Collection<PaymentInstruction> payments) {
-        Set<String> numbers = new LinkedHashSet<>();
-        Set<String> esiIds = new LinkedHashSet<>();
+        List<String[]> payers = new ArrayList<>(payments.size());
         for (PaymentInstruction payment : payments) {
-            numbers.add(payment.accountNumber());
-            esiIds.add(payment.esiId());
+            payers.add(new String[] { payment.accountNumber(), payment.esiId() });
         }
-        return lookUp(numbers, esiIds);
+        return lookUp(payers);
     }
 
     /** Matches one payer's identifiers. */
     public Match match(String accountNumber, String esiId) {
-        Set<String> numbers = new LinkedHashSet<>();
-        numbers.add(accountNumber);
-        Set<String> esiIds = new LinkedHashSet<>();
-        esiIds.add(esiId);
-        return lookUp(numbers, esiIds).match(accountNumber, esiId);
+        List<String[]> payers = new ArrayList<>(1);
+        payers.add(new String[] { accountNumber, esiId });
+        return lookUp(payers).match(accountNumber, esiId);
     }
 
-    private Accounts lookUp(Set<String> accountNumbers, Set<String> esiIds) {
+    /**
+     * The accounts named by number, then the accounts on the premises of the payers whose number named none: the ESI
+     * ID decides only then ({@link Accounts#match}), so a payment whose account number matches costs one lookup. One
+     * payer (a single payment) is looked up by key and by equality, which the persistence layer prepares once; many
+     * with IN lists in chunks.
+     */
+    private Accounts lookUp(List<String[]> payers) {
         Set<String> numbers = new LinkedHashSet<>();
-        for (String number : accountNumbers) {
-            if (Luhn.validAccountNumber(number)) {
-                numbers.add(number);
+        for (String[] payer : payers) {
+            if (Luhn.validAccountNumber(payer[0])) {
+                numbers.add(payer[0]);
             }
         }
-        esiIds.remove(null);
         Map<String, PayableAccount> byNumber = new HashMap<>();
-        Map<String, List<PayableAccount>> byEsiId = new HashMap<>();
-        for (List<String> chunk : chunks(numbers)) {
-            PayableAccount.<PayableAccount> list("accountNumber in ?1", chunk)
-                    .forEach(account -> byNumber.put(account.accountNumber, account));
+        if (numbers.size() == 1) {
+            PayableAccount account = PayableAccount.findById(numbers.iterator().next());
+            if (account != null) {
+                byNumber.put(account.accountNumber, account);
+            }
+        } else {
+            for (List<String> chunk : chunks(numbers)) {
+                PayableAccount.<PayableAccount> list("accountNumber in ?1", chunk)
+                        .forEach(account -> byNumber.put(account.accountNumber, account));
+            }
         }
-        for (List<String> chunk : chunks(esiIds)) {
-            PayableAccount.<PayableAccount> list("esiId in ?1 order by accountNumber", chunk)
-                    .forEach(account -> byEsiId.computeIfAbsent(account.esiId, k -> new ArrayList<>()).add(account));
+        Set<String> esiIds = new LinkedHashSet<>();
+        for (String[] payer : payers) {
+            if (payer[1] != null && (payer[0] == null || !byNumber.containsKey(payer[0]))) {
+                esiIds.add(payer[1]);
+            }
+        }
+        Map<String, List<PayableAccount>> byEsiId = new HashMap<>();
+        if (esiIds.size() == 1) {
+            String esiId = esiIds.iterator().next();
+            List<PayableAccount> onPremise = PayableAccount.list("esiId = ?1 order by accountNumber", esiId);
+            if (!onPremise.isEmpty()) {
+                byEsiId.put(esiId, new ArrayList<>(onPremise));
+            }
+        } else {
+            for (List<String> chunk : chunks(esiIds)) {
+                PayableAccount.<PayableAccount> list("esiId in ?1 order by accountNumber", chunk)
+                        .forEach(account -> byEsiId.computeIfAbsent(account.esiId, k -> new ArrayList<>()).add(account));
+            }
         }
         return new Accounts(byNumber, byEsiId);
     }

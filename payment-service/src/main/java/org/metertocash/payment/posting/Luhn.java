@@ -30,7 +30,16 @@ public final class Luhn {
 
     /** Billing's account numbers: ten digits, the last a Luhn check digit. */
     public static boolean validAccountNumber(String accountNumber) {
-        return accountNumber != null && accountNumber.matches("\\d{10}") && valid(accountNumber);
+        return accountNumber != null && accountNumber.length() == 10 && allDigits(accountNumber) && valid(accountNumber);
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Luhn() {

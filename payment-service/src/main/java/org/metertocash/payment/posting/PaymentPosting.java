@@ -127,11 +127,9 @@ public class PaymentPosting {
             payment.persist();
             byKey.put(instruction.idempotencyKey(), payment);
         }
-        // payments first, then their events, then the work items: inserts of one table follow each other, so that
-        // they go to the database in JDBC batches rather than one statement at a time
-        for (Map.Entry<Payment, PayableAccount> entry : posted) {
-            publish(entry.getKey(), entry.getValue(), flow);
-        }
+        // payments first, then their events (one statement for all: Outbox.publishAll), then the work items: inserts
+        // of one table follow each other, so that they go to the database in batches rather than a statement each
+        outbox.publishAll(posted.stream().map(entry -> event(entry.getKey(), entry.getValue())).toList(), flow);
         raiseUnapplied(unapplied);
         return results;
     }
@@ -158,8 +156,12 @@ public class PaymentPosting {
     }
 
     private void publish(Payment payment, PayableAccount account, Cause cause) {
-        outbox.publish(new PaymentPosted(payment.id, account.accountNumber, account.esiId, payment.amount,
-                payment.channel.name(), payment.externalReference, payment.receivedAt, payment.postedAt), cause);
+        outbox.publish(event(payment, account), cause);
+    }
+
+    private static PaymentPosted event(Payment payment, PayableAccount account) {
+        return new PaymentPosted(payment.id, account.accountNumber, account.esiId, payment.amount,
+                payment.channel.name(), payment.externalReference, payment.receivedAt, payment.postedAt);
     }
 
     private Payment newPayment(PaymentInstruction instruction, Instant now) {
@@ -225,6 +227,12 @@ public class PaymentPosting {
     private static Map<String, Payment> existing(List<PaymentInstruction> instructions) {
         Map<String, Payment> byKey = new HashMap<>();
         List<String> keys = instructions.stream().map(PaymentInstruction::idempotencyKey).distinct().toList();
+        if (keys.size() == 1) {
+            // a single payment: an equality the persistence layer prepares once, not an IN list translated each time
+            Payment.<Payment> find("idempotencyKey", keys.get(0)).firstResultOptional()
+                    .ifPresent(p -> byKey.put(p.idempotencyKey, p));
+            return byKey;
+        }
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
             Payment.<Payment> list("idempotencyKey in ?1", chunk).forEach(p -> byKey.put(p.idempotencyKey, p));

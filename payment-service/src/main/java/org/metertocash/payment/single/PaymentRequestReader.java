@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,9 @@ public class PaymentRequestReader {
     static final Set<String> INSTRUMENT_FIELDS = Set.of("type", "last4");
     static final int MAX_KEPT_BODY = 20_000;
     private static final String NOT_KEPT = "[not kept: unknown field]";
+    private static final Pattern ACCOUNT_NUMBER = Pattern.compile("\\d{10}");
+    private static final Pattern ESI_ID = Pattern.compile("10(\\d{15}|\\d{20})");
+    private static final Pattern LAST4 = Pattern.compile("\\d{4}");
 
     /** The body read: the request when it is valid, else the errors (sorted by field). */
     public record Reading(PaymentRequest request, List<FieldError> errors) {
@@ -96,14 +100,14 @@ public class PaymentRequestReader {
         }
         String accountNumber = text(object, "accountNumber", errors);
         if (accountNumber != null) {
-            if (!accountNumber.matches("\\d{10}")) {
+            if (!ACCOUNT_NUMBER.matcher(accountNumber).matches()) {
                 errors.add(new FieldError("accountNumber", "must be 10 digits"));
             } else if (!Luhn.validAccountNumber(accountNumber)) {
                 errors.add(new FieldError("accountNumber", "is not a valid account number (its check digit does not match)"));
             }
         }
         String esiId = text(object, "esiId", errors);
-        if (esiId != null && !esiId.matches("10(\\d{15}|\\d{20})")) {
+        if (esiId != null && !ESI_ID.matcher(esiId).matches()) {
             errors.add(new FieldError("esiId", "must be 17 or 22 digits starting with 10"));
         }
         if (absent(object, "accountNumber") && absent(object, "esiId")) {
@@ -288,7 +292,7 @@ public class PaymentRequestReader {
         }
         JsonNode last4Node = object.get("last4");
         String last4 = last4Node == null || last4Node.isNull() ? null : last4Node.asText().trim();
-        if (last4 == null || !last4.matches("\\d{4}")) {
+        if (last4 == null || !LAST4.matcher(last4).matches()) {
             errors.add(new FieldError("instrument.last4", CardNumbers.containsPan(last4) ? PaymentRules.PAN_REFUSED
                     : "must be exactly the last 4 digits of the card or account"));
         }

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.metertocash.contracts.payment.PaymentPosted;
 import org.metertocash.payment.PaymentFixtures.Account;
 import org.metertocash.platform.events.Cause;
@@ -31,6 +33,9 @@ class PaymentPostingTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ObjectMapper json;
 
     private static List<PaymentInstruction> lines(UUID fileId, Account account, int count) {
         List<PaymentInstruction> lines = new ArrayList<>();
@@ -62,6 +67,49 @@ class PaymentPostingTest {
                 .containsExactlyElementsOf(first.stream().map(r -> r.payment().id).toList());
         assertThat(outboxRows(fileId)).isEqualTo(20);
         assertThat(payments(fileId)).isEqualTo(30);
+    }
+
+    @Test
+    void given_a_batch_its_events_are_written_in_the_order_of_its_lines_each_as_one_publish_would_write_it()
+            throws Exception {
+        Account account = openAccount();
+        UUID fileId = UUID.randomUUID();
+        UUID causedBy = UUID.randomUUID();
+        Cause cause = new Cause(UUID.randomUUID(), causedBy);
+
+        List<PaymentPosting.Result> results = QuarkusTransaction.requiringNew()
+                .call(() -> posting.postAll(lines(fileId, account, 12), cause));
+
+        List<Payment> posted = results.stream().filter(r -> r.outcome() == PaymentPosting.Outcome.POSTED)
+                .map(PaymentPosting.Result::payment).toList();
+        assertThat(posted).hasSize(8);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select o.topic, o.event_key, o.subject, o.event_type, o.source, o.correlation_id, o.causation_id,
+                       convert_from(o.payload, 'UTF8'), o.event_id, o.occurred_at
+                from outbox_event o join payment p on position(p.id::text in convert_from(o.payload, 'UTF8')) > 0
+                where p.source_file_id = ?1 order by o.seq""").setParameter(1, fileId).getResultList());
+        assertThat(rows).hasSize(posted.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            Payment payment = posted.get(i);
+            assertThat(row[0]).isEqualTo("payment.events");
+            assertThat(row[1]).isEqualTo(account.esiId());
+            assertThat(row[2]).isEqualTo(account.esiId());
+            assertThat(row[3]).isEqualTo(PaymentPosted.TYPE);
+            assertThat(row[4]).isEqualTo("payment-service");
+            assertThat(row[5]).isEqualTo(cause.correlationId());
+            assertThat(row[6]).isEqualTo(causedBy);
+            assertThat(row[8]).isNotNull();
+            assertThat(row[9]).isNotNull();
+            PaymentPosted event = json.readValue((String) row[7], PaymentPosted.class);
+            assertThat(event.paymentId()).isEqualTo(payment.id);
+            assertThat(event.accountNumber()).isEqualTo(account.accountNumber());
+            assertThat(event.esiId()).isEqualTo(account.esiId());
+            assertThat(event.amount()).isEqualByComparingTo(payment.amount);
+            assertThat(event.externalReference()).isEqualTo(payment.externalReference);
+            assertThat(event.receivedAt()).isEqualTo(payment.receivedAt);
+        }
     }
 
     @Test

@@ -88,7 +88,7 @@ public class Inbox {
     }
 
     /** A routed record whose envelope and body could be read: what the batch transaction handles. */
-    private record Readable(ConsumerRecord<String, byte[]> record, ConsumedEvent event, Runnable handler) {
+    private record Readable(ConsumerRecord<String, byte[]> record, ConsumedEvent event, EventRoutes.Read<?> read) {
     }
 
     /**
@@ -144,9 +144,11 @@ public class Inbox {
      * the others go on; records of types without a route are skipped.</li>
      * <li>One transaction: one statement inserts the inbox rows of all the rest and returns which event ids are
      * new; the others are duplicates (a redelivery, or the same event twice in the poll) and are counted; the new
-     * ones are handed to their handlers in the order they were read. After each handler the persistence context is
-     * flushed and cleared, so the next event sees the database as the previous one left it (as it would have in a
-     * transaction of its own) and the context does not grow with the batch.</li>
+     * ones are handed to their handlers in the order they were read. A run of consecutive new events whose route
+     * has a batch handler ({@link EventRoutes.Builder#on(Class, EventRoutes.Handler, EventRoutes.BatchHandler)})
+     * is handed to it in one call. After each handler call the persistence context is flushed and cleared, so the
+     * next event sees the database as the previous one left it (as it would have in a transaction of its own) and
+     * the context does not grow with the batch.</li>
      * <li>If anything fails — a handler, a constraint at commit — the whole transaction is rolled back and the
      * batch's records are consumed one at a time by {@link #consume} (its retries and dead letters unchanged), so
      * the others are applied once and the failing one is isolated.</li>
@@ -205,6 +207,7 @@ public class Inbox {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Key> duplicates = new ArrayList<>();
         Set<Key> handled = new HashSet<>();
+        List<EventRoutes.Read<?>> run = new ArrayList<>();
         for (Readable each : batch) {
             Key key = new Key(each.event().topic(), each.event().id());
             if (!inserted.contains(key) || !handled.add(key)) {
@@ -212,17 +215,38 @@ public class Inbox {
                 outcomes.add(Outcome.DUPLICATE);
                 continue;
             }
-            each.handler().run();
-            // the next event reads what this one wrote (native queries included), as it would after a commit
-            em.flush();
-            em.clear();
+            Object batchKey = each.read().batchKey();
+            if (!run.isEmpty() && (batchKey == null || batchKey != run.get(0).batchKey())) {
+                handleTogether(run);
+            }
+            if (batchKey != null) {
+                run.add(each.read()); // handled with the next events of its route, in order
+            } else {
+                each.read().handle();
+                flushAndClear();
+            }
             outcomes.add(Outcome.PROCESSED);
+        }
+        if (!run.isEmpty()) {
+            handleTogether(run);
         }
         if (!duplicates.isEmpty()) {
             countDuplicates(duplicates);
             LOG.debugf("%d duplicate deliveries ignored in a batch of %d", duplicates.size(), batch.size());
         }
         return outcomes;
+    }
+
+    private void handleTogether(List<EventRoutes.Read<?>> run) {
+        EventRoutes.Read.handleTogether(List.copyOf(run));
+        run.clear();
+        flushAndClear();
+    }
+
+    /** The next event reads what the last one wrote (native queries included), as it would after a commit. */
+    private void flushAndClear() {
+        em.flush();
+        em.clear();
     }
 
     private record Key(String consumer, UUID eventId) {
