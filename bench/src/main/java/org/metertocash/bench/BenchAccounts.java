@@ -60,6 +60,20 @@ final class BenchAccounts {
         }
     }
 
+    /** Accounts 0 … n-1's customers in dunning's {@code customer_contact} (as its EnrollmentAccepted consumer keeps them). */
+    static void contactsInDunning(Connection dunning, int count) throws SQLException, IOException {
+        CopyManager copy = dunning.unwrap(PGConnection.class).getCopyAPI();
+        Instant now = Instant.now();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            rows.append(new UUID(27, i)).append('\t').append(esiId(i)).append("\tBench Customer ").append(i)
+                    .append("\tbench@example.com\t2145550100\t").append(i).append(" Main St\t\\N\tDallas\tTX\t75201\t")
+                    .append("Dallas\tONCOR\t").append(now).append('\n');
+        }
+        copy.copyIn("copy customer_contact (enrollment_id, esi_id, name, email, phone, line1, line2, city, state, zip,"
+                + " county, tdsp, accepted_at) from stdin", new StringReader(rows.toString()));
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

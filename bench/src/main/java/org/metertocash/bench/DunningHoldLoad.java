@@ -125,11 +125,23 @@ public final class DunningHoldLoad {
         try (TestProducer producer = new TestProducer(platform.kafkaBootstrapServers())) {
             producer.publishAll(events);
         }
+        // the customers' contacts, as dunning keeps them from EnrollmentAccepted (the notices are addressed to them)
+        try (Connection dunning = DriverManager.getConnection(platform.jdbcUrl(PlatformService.DUNNING),
+                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)) {
+            BenchAccounts.contactsInDunning(dunning, accounts);
+        }
         awaitStatus(PlatformService.PAYMENT, "\"POSTPAY\"", accounts, Duration.ofMinutes(10));
-        awaitStatus(PlatformService.DUNNING, "\"bills\"", accounts, Duration.ofMinutes(10));
-        // the day turns: every account is past due and under a disconnect notice
-        request(PlatformService.DUNNING, "POST", "/collections/evaluations", Api.ADMIN_USER, Api.ADMIN_PASSWORD);
-        awaitStatus(PlatformService.DUNNING, "\"DISCONNECT_NOTICE_ISSUED\"", accounts, Duration.ofMinutes(15));
+        // the day turns (again while bills are still arriving): every account past due and under a disconnect notice
+        long loaded = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+        while (statusCount(PlatformService.DUNNING, "\"DISCONNECT_NOTICE_ISSUED\"") < accounts) {
+            if (System.nanoTime() > loaded) {
+                throw new IllegalStateException("dunning did not put every account under a notice: "
+                        + request(PlatformService.DUNNING, "GET", "/status", Api.OPERATIONS_USER,
+                                Api.OPERATIONS_PASSWORD));
+            }
+            request(PlatformService.DUNNING, "POST", "/collections/evaluations", Api.ADMIN_USER, Api.ADMIN_PASSWORD);
+            Thread.sleep(2000);
+        }
         say("opened %,d accounts each with a bill of %s due %s, all under a disconnect notice, in %.1f s (not "
                 + "measured)%n", accounts, BILL, today.minusDays(24), (System.nanoTime() - loadStart) / 1e9);
 
@@ -277,6 +289,13 @@ public final class DunningHoldLoad {
                 }
             }
         }
+    }
+
+    /** The number {@code GET /status} shows under the given JSON key, or -1. */
+    private long statusCount(PlatformService service, String key) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile(Pattern.quote(key) + "\\s*:\\s*(\\d+)")
+                .matcher(request(service, "GET", "/status", Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     /** Waits until {@code GET /status} counts at least {@code expected} under the given JSON key. */
