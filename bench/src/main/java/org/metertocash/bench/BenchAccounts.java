@@ -2,14 +2,12 @@ package org.metertocash.bench;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
@@ -26,9 +24,23 @@ final class BenchAccounts {
     private BenchAccounts() {
     }
 
-    /** Account k's number: "9" + k in 8 digits + a Luhn check digit (as billing numbers accounts). */
-    static String accountNumber(int k) {
-        return PaymentFileLoad.accountNumber(k);
+    /** Ten digits, the last a Luhn check digit, as billing numbers its accounts (payment matching checks it). */
+    static String accountNumber(int i) {
+        String base = String.format("9%08d", i);
+        int sum = 0;
+        boolean doubled = true; // the check digit will be the rightmost; its neighbour is doubled
+        for (int k = base.length() - 1; k >= 0; k--) {
+            int digit = base.charAt(k) - '0';
+            if (doubled) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+            doubled = !doubled;
+        }
+        return base + (10 - sum % 10) % 10;
     }
 
     /** Account k's premise. */
@@ -60,6 +72,29 @@ final class BenchAccounts {
         }
     }
 
+    /**
+     * Accounts 0 … n-1 in billing and in payment-service's projection (as its BillingAccountOpened consumer keeps
+     * them): payments for them are applied.
+     */
+    static void open(Connection billing, Connection payment, int count) throws SQLException, IOException {
+        openInBilling(billing, count);
+        CopyManager copy = payment.unwrap(PGConnection.class).getCopyAPI();
+        Instant now = Instant.now();
+        int step = 20_000;
+        for (int first = 0; first < count; first += step) {
+            StringBuilder payable = new StringBuilder();
+            for (int i = first; i < Math.min(first + step, count); i++) {
+                payable.append(accountNumber(i)).append('\t').append(esiId(i)).append("\tBench Customer ").append(i)
+                        .append("\tPOSTPAY\t").append(now).append('\t').append(new UUID(28, i)).append('\n');
+            }
+            copy.copyIn("copy payable_account (account_number, esi_id, customer_name, billing_type, opened_at,"
+                    + " source_event_id) from stdin", new StringReader(payable.toString()));
+        }
+        try (Statement sql = payment.createStatement()) {
+            sql.execute("analyze payable_account");
+        }
+    }
+
     /** Accounts 0 … n-1's customers in dunning's {@code customer_contact} (as its EnrollmentAccepted consumer keeps them). */
     static void contactsInDunning(Connection dunning, int count) throws SQLException, IOException {
         CopyManager copy = dunning.unwrap(PGConnection.class).getCopyAPI();
@@ -74,7 +109,4 @@ final class BenchAccounts {
                 + " county, tdsp, accepted_at) from stdin", new StringReader(rows.toString()));
     }
 
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 }

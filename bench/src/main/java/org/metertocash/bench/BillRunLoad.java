@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -115,7 +114,7 @@ public final class BillRunLoad {
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create(platform.url(PlatformService.BILLING) + "/bill-runs/" + today))
-                    .header("Authorization", basic(Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD))
+                    .header("Authorization", Bench.basic(Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD))
                     .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofHours(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             double answered = (System.nanoTime() - start) / 1e9;
@@ -182,7 +181,7 @@ public final class BillRunLoad {
     private void send(String method, String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create(platform.url(PlatformService.BILLING) + path))
-                .header("Authorization", basic(Api.ADMIN_USER, Api.ADMIN_PASSWORD))
+                .header("Authorization", Bench.basic(Api.ADMIN_USER, Api.ADMIN_PASSWORD))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
@@ -421,7 +420,7 @@ public final class BillRunLoad {
     private com.fasterxml.jackson.databind.JsonNode status() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create(platform.url(PlatformService.BILLING) + "/status"))
-                .header("Authorization", basic(Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD)).build(),
+                .header("Authorization", Bench.basic(Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return TestJson.MAPPER.readTree(response.body());
     }
@@ -467,10 +466,6 @@ public final class BillRunLoad {
 
     private static String esiId(int i) {
         return String.format("10443720%09d", i);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String abbreviate(String body) {

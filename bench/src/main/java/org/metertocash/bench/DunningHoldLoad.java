@@ -183,9 +183,9 @@ public final class DunningHoldLoad {
         say("| payments accepted (201) in the window | %,d (%.1f/s achieved) |%n", measured.size(),
                 measured.size() / window);
         say("| holds cleared for them | %,d |%n", a.length);
-        say("| **201 → DunningHoldCleared p50 / p95 / p99 / max** | **%s / %s / %s / %s ms** |%n", ms(q(a, 0.50)),
-                ms(q(a, 0.95)), ms(q(a, 0.99)), ms(a.length == 0 ? -1 : a[a.length - 1]));
-        say("| request sent → DunningHoldCleared p50 / p99 | %s / %s ms |%n", ms(q(s, 0.50)), ms(q(s, 0.99)));
+        say("| **201 → DunningHoldCleared p50 / p95 / p99 / max** | **%s / %s / %s / %s ms** |%n", Bench.ms(Bench.quantile(a, 0.50)),
+                Bench.ms(Bench.quantile(a, 0.95)), Bench.ms(Bench.quantile(a, 0.99)), Bench.ms(a.length == 0 ? -1 : a[a.length - 1]));
+        say("| request sent → DunningHoldCleared p50 / p99 | %s / %s ms |%n", Bench.ms(Bench.quantile(s, 0.50)), Bench.ms(Bench.quantile(s, 0.99)));
         say("| answers other than 201 | %s |%n", refusals());
         say("| load average at the end (1, 5, 15 min) | %s |%n", loadAtEnd);
         sampleErrors.forEach((status, body) -> say("%nfirst %s answer: `%s`%n", status, body));
@@ -219,7 +219,7 @@ public final class DunningHoldLoad {
                      "externalReference":"AUTH-H%d","receivedAt":"%s","instrument":{"type":"CARD","last4":"4242"}}"""
                     .formatted(BenchAccounts.accountNumber(k), BenchAccounts.esiId(k), BILL, k, Instant.now());
             HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url(PlatformService.PAYMENT) + "/payments"))
-                    .header("Authorization", BenchAccounts.basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
+                    .header("Authorization", Bench.basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .timeout(Duration.ofSeconds(30))
@@ -319,7 +319,7 @@ public final class DunningHoldLoad {
     private String request(PlatformService service, String method, String path, String user, String password)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url(service) + path))
-                .header("Authorization", BenchAccounts.basic(user, password))
+                .header("Authorization", Bench.basic(user, password))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofMinutes(10))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
@@ -339,18 +339,6 @@ public final class DunningHoldLoad {
             }
         });
         return other.isEmpty() ? "none" : other.toString();
-    }
-
-    private static long q(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
-    }
-
-    private static String ms(long nanos) {
-        return nanos < 0 ? "n/a" : String.format("%.1f", nanos / 1e6);
     }
 
     private void say(String format, Object... args) {

@@ -1,12 +1,10 @@
 package org.metertocash.bench;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,10 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -36,8 +31,6 @@ import org.metertocash.testkit.EmbeddedPostgresServer;
 import org.metertocash.testkit.platform.PlatformPorts;
 import org.metertocash.testkit.platform.PlatformProcesses;
 import org.metertocash.testkit.platform.PlatformService;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Single payments through {@code POST /payments} under load. Starts the packaged platform as separate processes (as
@@ -54,7 +47,6 @@ import org.postgresql.copy.CopyManager;
  */
 public final class PaymentApiLoad {
 
-    private static final ZoneId MARKET = ZoneId.of("America/Chicago");
     /** Unmeasured load first (-Dbench.warm-up-seconds, default 20): the JIT, pools and consumer assignments settle. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 20);
     /** Latencies are kept per client in arrays of this many; beyond it the rest is counted, not kept. */
@@ -96,7 +88,7 @@ public final class PaymentApiLoad {
                 System.getProperty("platform.service-jvm-options", "(runner defaults)"));
         try (Connection billing = connect(PlatformService.BILLING); Connection payment = connect(PlatformService.PAYMENT)) {
             long loadStart = System.nanoTime();
-            openAccounts(billing, payment, accounts);
+            BenchAccounts.open(billing, payment, accounts);
             say("opened %,d accounts in billing and payment-service with COPY in %.1f s (not measured)%n", accounts,
                     (System.nanoTime() - loadStart) / 1e9);
 
@@ -133,8 +125,8 @@ public final class PaymentApiLoad {
             say("| measure | value |%n|---|---|%n");
             say("| **payments answered 201** | **%,d (%.1f payments/s)** |%n", ok, ok / window);
             say("| latency p50 / p95 / p99 / max (201 answers) | %s / %s / %s / %s ms |%n",
-                    ms(quantile(latencies, 0.50)), ms(quantile(latencies, 0.95)), ms(quantile(latencies, 0.99)),
-                    ms(latencies.length == 0 ? -1 : latencies[latencies.length - 1]));
+                    Bench.ms(Bench.quantile(latencies, 0.50)), Bench.ms(Bench.quantile(latencies, 0.95)), Bench.ms(Bench.quantile(latencies, 0.99)),
+                    Bench.ms(latencies.length == 0 ? -1 : latencies[latencies.length - 1]));
             say("| answers other than 201, by status | %s |%n", refusals());
             say("| payments stored by payment-service in the window | %,d |%n", postedInWindow);
             say("| billing's ledger PAYMENT postings when the load stopped | %,d of %,d |%n", ledgerAtEnd,
@@ -207,9 +199,9 @@ public final class PaymentApiLoad {
         String body = """
                 {"accountNumber":"%s","esiId":"%s","amount":12.34,"currency":"USD","channel":"CARD",
                  "externalReference":"AUTH-%d","receivedAt":"%s","instrument":{"type":"CARD","last4":"4242"}}"""
-                .formatted(PaymentFileLoad.accountNumber(account), esiId(account), n, Instant.now());
+                .formatted(BenchAccounts.accountNumber(account), BenchAccounts.esiId(account), n, Instant.now());
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url(PlatformService.PAYMENT) + "/payments"))
-                .header("Authorization", basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
+                .header("Authorization", Bench.basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(30))
@@ -223,7 +215,7 @@ public final class PaymentApiLoad {
             if (response.statusCode() == 201) {
                 return latency;
             }
-            sampleErrors.putIfAbsent(status, abbreviate(response.body()));
+            sampleErrors.putIfAbsent(status, Bench.abbreviate(response.body(), 300));
         } catch (IOException e) {
             String kind = "I/O error (" + e.getClass().getSimpleName() + ")";
             outcomes.computeIfAbsent(kind, s -> new LongAdder()).increment();
@@ -251,45 +243,6 @@ public final class PaymentApiLoad {
 
     // ------------------------------------------------------------------------------------------------ set-up
 
-    /**
-     * Accounts 0 … n-1 in billing (as its EnrollmentAccepted consumer opens them) and in payment-service's projection
-     * (as its BillingAccountOpened consumer keeps them), numbered as {@link PaymentFileLoad} numbers them.
-     */
-    private static void openAccounts(Connection billing, Connection payment, int count)
-            throws SQLException, IOException {
-        CopyManager billingCopy = billing.unwrap(PGConnection.class).getCopyAPI();
-        CopyManager paymentCopy = payment.unwrap(PGConnection.class).getCopyAPI();
-        Instant now = Instant.now();
-        LocalDate start = LocalDate.now(MARKET).minusMonths(2);
-        int step = 20_000;
-        for (int first = 0; first < count; first += step) {
-            StringBuilder accounts = new StringBuilder();
-            StringBuilder payable = new StringBuilder();
-            for (int i = first; i < Math.min(first + step, count); i++) {
-                String account = PaymentFileLoad.accountNumber(i);
-                String esiId = esiId(i);
-                accounts.append(account).append('\t').append(esiId).append('\t').append(new UUID(27, i))
-                        .append("\tBench Customer ").append(i).append("\tbench@example.com\t2145550100\t")
-                        .append(i).append(" Main St\t\\N\tDallas\tTX\t75201\tDallas\tFIXED-12\tPOSTPAY\tONCOR\t")
-                        .append(1 + i % 20).append('\t').append(start).append('\t').append(now).append("\t0\n");
-                payable.append(account).append('\t').append(esiId).append("\tBench Customer ").append(i)
-                        .append("\tPOSTPAY\t").append(now).append('\t').append(new UUID(28, i)).append('\n');
-            }
-            billingCopy.copyIn("copy billing_account (account_number, esi_id, enrollment_id, customer_name,"
-                    + " customer_email, customer_phone, address_line1, address_line2, city, state_code, zip, county,"
-                    + " product_code, billing_type, tdsp, bill_cycle, start_date, opened_at, version) from stdin",
-                    new StringReader(accounts.toString()));
-            paymentCopy.copyIn("copy payable_account (account_number, esi_id, customer_name, billing_type, opened_at,"
-                    + " source_event_id) from stdin", new StringReader(payable.toString()));
-        }
-        try (Statement sql = billing.createStatement()) {
-            sql.execute("analyze billing_account");
-        }
-        try (Statement sql = payment.createStatement()) {
-            sql.execute("analyze payable_account");
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ observing
 
     private Map<String, Long> cpu() {
@@ -308,32 +261,6 @@ public final class PaymentApiLoad {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** The value at quantile q of sorted values (nearest rank), or -1 when there is none. */
-    private static long quantile(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
-    }
-
-    private static String ms(long nanos) {
-        return nanos < 0 ? "n/a" : String.format("%.1f", nanos / 1e6);
-    }
-
-    private static String esiId(int i) {
-        return String.format("10443720%09d", i);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String abbreviate(String body) {
-        String flat = body.replace('\n', ' ');
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 
     private void say(String format, Object... args) {

@@ -1,7 +1,5 @@
 package org.metertocash.bench;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,12 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 
 import org.metertocash.testkit.Api;
 import org.metertocash.testkit.EmbeddedPostgresServer;
@@ -30,8 +25,6 @@ import org.metertocash.testkit.TestJson;
 import org.metertocash.testkit.platform.PlatformPorts;
 import org.metertocash.testkit.platform.PlatformProcesses;
 import org.metertocash.testkit.platform.PlatformService;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * A payment file of N lines (default 100,000) posted end to end. Starts the packaged platform as separate processes
@@ -78,7 +71,7 @@ public final class PaymentFileLoad {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         try (Connection billing = connect(PlatformService.BILLING); Connection payment = connect(PlatformService.PAYMENT)) {
             long loadStart = System.nanoTime();
-            openAccounts(billing, payment, lines);
+            BenchAccounts.open(billing, payment, lines);
             say("opened %,d accounts in billing and payment-service with COPY in %.1f s (not measured)%n", lines,
                     (System.nanoTime() - loadStart) / 1e9);
             byte[] file = csv(lines, today);
@@ -90,13 +83,13 @@ public final class PaymentFileLoad {
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create(platform.url(PlatformService.PAYMENT) + "/payment-files?fileName=bench-" + lines + ".csv"))
-                    .header("Authorization", basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
+                    .header("Authorization", Bench.basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
                     .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(file))
                     .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
             double answered = seconds(start);
             if (response.statusCode() != 202) {
                 throw new IllegalStateException("POST /payment-files answered " + response.statusCode() + ": "
-                        + abbreviate(response.body()));
+                        + Bench.abbreviate(response.body(), 400));
             }
             String fileId = TestJson.MAPPER.readTree(response.body()).path("id").asText();
             double posted = -1;
@@ -153,45 +146,6 @@ public final class PaymentFileLoad {
 
     // ------------------------------------------------------------------------------------------------ set-up
 
-    /**
-     * Accounts 0 … n-1 in billing (as its EnrollmentAccepted consumer opens them) and in payment-service's projection
-     * (as its BillingAccountOpened consumer keeps them).
-     */
-    private static void openAccounts(Connection billing, Connection payment, int count)
-            throws SQLException, IOException {
-        CopyManager billingCopy = billing.unwrap(PGConnection.class).getCopyAPI();
-        CopyManager paymentCopy = payment.unwrap(PGConnection.class).getCopyAPI();
-        Instant now = Instant.now();
-        LocalDate start = LocalDate.now(MARKET).minusMonths(2);
-        int step = 20_000;
-        for (int first = 0; first < count; first += step) {
-            StringBuilder accounts = new StringBuilder();
-            StringBuilder payable = new StringBuilder();
-            for (int i = first; i < Math.min(first + step, count); i++) {
-                String account = accountNumber(i);
-                String esiId = esiId(i);
-                accounts.append(account).append('\t').append(esiId).append('\t').append(new UUID(17, i))
-                        .append("\tBench Customer ").append(i).append("\tbench@example.com\t2145550100\t")
-                        .append(i).append(" Main St\t\\N\tDallas\tTX\t75201\tDallas\tFIXED-12\tPOSTPAY\tONCOR\t")
-                        .append(1 + i % 20).append('\t').append(start).append('\t').append(now).append("\t0\n");
-                payable.append(account).append('\t').append(esiId).append("\tBench Customer ").append(i)
-                        .append("\tPOSTPAY\t").append(now).append('\t').append(new UUID(18, i)).append('\n');
-            }
-            billingCopy.copyIn("copy billing_account (account_number, esi_id, enrollment_id, customer_name,"
-                    + " customer_email, customer_phone, address_line1, address_line2, city, state_code, zip, county,"
-                    + " product_code, billing_type, tdsp, bill_cycle, start_date, opened_at, version) from stdin",
-                    new StringReader(accounts.toString()));
-            paymentCopy.copyIn("copy payable_account (account_number, esi_id, customer_name, billing_type, opened_at,"
-                    + " source_event_id) from stdin", new StringReader(payable.toString()));
-        }
-        try (Statement sql = billing.createStatement()) {
-            sql.execute("analyze billing_account");
-        }
-        try (Statement sql = payment.createStatement()) {
-            sql.execute("analyze payable_account");
-        }
-    }
-
     /** Our CSV layout: a payment of $12.34 per account, in batches of {@value #BATCH}, received this morning. */
     private static byte[] csv(int lines, LocalDate today) {
         StringBuilder csv = new StringBuilder(lines * 60);
@@ -202,7 +156,7 @@ public final class PaymentFileLoad {
             int last = Math.min(lines, first + BATCH);
             String batch = "B" + (++batches);
             for (int i = first; i < last; i++) {
-                csv.append("PAYMENT,").append(batch).append(',').append(accountNumber(i)).append(",12.34,CHECK,R")
+                csv.append("PAYMENT,").append(batch).append(',').append(BenchAccounts.accountNumber(i)).append(",12.34,CHECK,R")
                         .append(i).append(',').append(receivedAt).append(",\n");
             }
             csv.append("BATCH_CONTROL,").append(batch).append(",,")
@@ -264,39 +218,8 @@ public final class PaymentFileLoad {
         }
     }
 
-    /** Ten digits, the last a Luhn check digit, as billing numbers its accounts (payment matching checks it). */
-    static String accountNumber(int i) {
-        String base = String.format("9%08d", i);
-        int sum = 0;
-        boolean doubled = true; // the check digit will be the rightmost; its neighbour is doubled
-        for (int k = base.length() - 1; k >= 0; k--) {
-            int digit = base.charAt(k) - '0';
-            if (doubled) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            doubled = !doubled;
-        }
-        return base + (10 - sum % 10) % 10;
-    }
-
-    private static String esiId(int i) {
-        return String.format("10443720%09d", i);
-    }
-
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() > 400 ? body.substring(0, 400) + "…" : body;
     }
 
     private void say(String format, Object... args) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -156,15 +155,15 @@ public final class SpineLoad {
                 created.size() / window));
         report.append(String.format("| POSTs refused | %d |%n", rejectedPosts.get()));
         report.append(String.format("| POST /enrollments latency p50 / p99 | %s / %s ms |%n",
-                ms(percentile(postLatencies, 50)), ms(percentile(postLatencies, 99))));
+                Bench.ms(percentile(postLatencies, 50)), Bench.ms(percentile(postLatencies, 99))));
         report.append(String.format("| **spine throughput** (billing accounts opened during the run) | **%.1f enrollments/s** (%d in %.1f s) |%n",
                 completedInWindow / window, completedInWindow, window));
         report.append(String.format("| flows completed after draining | %d of %d (drained %.1f s after the load) |%n",
                 openedSeen.size(), created.size(), (drained - loadEnd) / 1e9));
         report.append(String.format("| end-to-end latency POST -> BillingAccountOpened p50 / p99 | %s / %s ms |%n",
-                ms(percentile(endToEnd, 50)), ms(percentile(endToEnd, 99))));
+                Bench.ms(percentile(endToEnd, 50)), Bench.ms(percentile(endToEnd, 99))));
         report.append(String.format("| 201 received -> EnrollmentSubmitted read from the broker p50 / p99 | %s / %s ms |%n",
-                ms(percentile(toBroker, 50)), ms(percentile(toBroker, 99))));
+                Bench.ms(percentile(toBroker, 50)), Bench.ms(percentile(toBroker, 99))));
         for (var entry : relay.entrySet()) {
             report.append(String.format("| outbox relay commit -> broker ack, %s p50 / p99 | %.1f / %.1f ms |%n",
                     entry.getKey().module(), entry.getValue()[0] * 1000, entry.getValue()[1] * 1000));
@@ -202,7 +201,7 @@ public final class SpineLoad {
         for (PlatformService service : PlatformService.values()) {
             try {
                 String status = http.send(HttpRequest.newBuilder(URI.create(platform.url(service) + "/status"))
-                        .header("Authorization", basic(Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD)).build(),
+                        .header("Authorization", Bench.basic(Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 var json = org.metertocash.testkit.TestJson.MAPPER.readTree(status);
                 line.append(service.module()).append(" [");
@@ -229,7 +228,7 @@ public final class SpineLoad {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
                     URI.create(platform.url(PlatformService.ENROLLMENT) + "/enrollments"))
-                    .header("Authorization", basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
+                    .header("Authorization", Bench.basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
@@ -274,7 +273,7 @@ public final class SpineLoad {
     private void post(byte[] answer) {
         try {
             http.send(HttpRequest.newBuilder(URI.create(platform.url(PlatformService.EDI_GATEWAY) + "/edi/inbound"))
-                    .header("Authorization", basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
+                    .header("Authorization", Bench.basic(Api.UPSTREAM_USER, Api.UPSTREAM_PASSWORD))
                     .header("Content-Type", "application/edi-x12")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(answer)).build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException | InterruptedException e) {
@@ -379,11 +378,4 @@ public final class SpineLoad {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    private static String ms(long nanos) {
-        return nanos < 0 ? "n/a" : String.format("%.1f", nanos / 1e6);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 }
