@@ -72,6 +72,9 @@ public final class LocalPlatform {
                 platform.postgresPort());
         say("  EDI outbound folder  %s", platform.ediOutbound());
         say("  EDI inbound folder   %s  (market files dropped here are picked up)", platform.ediInbound());
+        say("  payment files in     %s  (CSV, BAI2, NACHA returns dropped here are posted)", platform.paymentsInbound());
+        say("  payment files out    %s  (NACHA PPD auto-draft debits)", platform.paymentsOutbound());
+        say("  notices out          %s  (each day's print batch: PDFs and manifest.csv)", platform.noticesOutbound());
         say("  logs                 %s", platform.logs());
         say("Try:  curl -u %s:%s %s/status", Api.OPERATIONS_USER, Api.OPERATIONS_PASSWORD,
                 platform.url(PlatformService.BILLING));

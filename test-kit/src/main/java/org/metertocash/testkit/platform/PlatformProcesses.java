@@ -175,6 +175,11 @@ public final class PlatformProcesses implements AutoCloseable {
         return workDir.resolve("payments/outbound");
     }
 
+    /** Where dunning-service writes each day's print batch of notices (PDFs and a manifest) for the print vendor. */
+    public Path noticesOutbound() {
+        return workDir.resolve("notices/outbound");
+    }
+
     public Path workDir() {
         return workDir;
     }
@@ -235,6 +240,7 @@ public final class PlatformProcesses implements AutoCloseable {
         Files.createDirectories(ediInbound());
         Files.createDirectories(paymentsInbound());
         Files.createDirectories(paymentsOutbound());
+        Files.createDirectories(noticesOutbound());
     }
 
     private void startPostgres() throws IOException {
@@ -378,6 +384,10 @@ public final class PlatformProcesses implements AutoCloseable {
             // payment-service's application.properties: payment.files.inbound, payment.autopay.outbound
             properties.put("payment.files.inbound", paymentsInbound().toString());
             properties.put("payment.autopay.outbound", paymentsOutbound().toString());
+        }
+        if (service == PlatformService.DUNNING) {
+            // dunning-service's application.properties: dunning.notices.outbound
+            properties.put("dunning.notices.outbound", noticesOutbound().toString());
         }
         return properties;
     }
