@@ -26,6 +26,8 @@ import org.metertocash.testkit.ReceivedEvent;
 import org.metertocash.testkit.TopicProbe;
 import org.metertocash.testkit.market.MarketSimulator;
 import org.metertocash.testkit.market.TdspFiles;
+import org.metertocash.testkit.payments.NachaEntry;
+import org.metertocash.testkit.payments.NachaReturnFile;
 import org.metertocash.testkit.platform.PlatformService;
 
 import io.restassured.path.json.JsonPath;
@@ -95,12 +97,12 @@ class AutopayIT {
         String paymentId = sent.getString("debits[0].paymentId");
         byte[] ppd = PaymentFiles.awaitFile(RunningPlatform.get().paymentsOutbound(),
                 "AUTOPAY_PPD_" + draft.format(DateTimeFormatter.BASIC_ISO_DATE) + ".ach");
-        List<String> records = PaymentFiles.nachaRecords(ppd);
+        List<String> records = NachaEntry.records(ppd);
         assertThat(records).allSatisfy(r -> assertThat(r).hasSize(94));
         assertThat(records.size() % 10).isZero(); // blocked to ten records
-        List<PaymentFiles.NachaEntry> entries = records.stream().filter(r -> r.startsWith("6"))
-                .map(PaymentFiles.NachaEntry::of).toList();
-        PaymentFiles.NachaEntry ours = entries.stream().filter(e -> e.individualId().equals(accountNumber))
+        List<NachaEntry> entries = records.stream().filter(r -> r.startsWith("6"))
+                .map(NachaEntry::of).toList();
+        NachaEntry ours = entries.stream().filter(e -> e.individualId().equals(accountNumber))
                 .findFirst().orElseThrow(() -> new AssertionError("no entry for " + accountNumber + " in " + records));
         assertThat(ours.transactionCode()).isEqualTo("27"); // debit of a checking account
         assertThat(ours.routingNumber()).isEqualTo(ROUTING);
@@ -111,7 +113,7 @@ class AutopayIT {
         String control = records.stream().filter(r -> r.startsWith("9") && !r.equals("9".repeat(94))).findFirst()
                 .orElseThrow();
         BigDecimal debits = entries.stream().filter(e -> e.transactionCode().charAt(1) >= '5')
-                .map(PaymentFiles.NachaEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(NachaEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(new BigDecimal(control.substring(31, 43)).movePointLeft(2)).isEqualByComparingTo(debits);
         assertThat(Integer.parseInt(control.substring(13, 21)))
                 .isEqualTo((int) records.stream().filter(r -> r.startsWith("6") || r.startsWith("7")).count());
@@ -127,7 +129,7 @@ class AutopayIT {
         LocalDateTime returnedOn = draft.plusDays(2).atTime(LocalTime.of(7, 0));
         String bootstrap = RunningPlatform.get().kafkaBootstrapServers();
         try (TopicProbe probe = new TopicProbe(bootstrap, Topics.PAYMENT)) {
-            byte[] returns = new PaymentFiles.NachaReturn(returnedOn).returned(ours, "R01").bytes();
+            byte[] returns = new NachaReturnFile(returnedOn).returned(ours, "R01").bytes();
             Response received = PaymentFiles.upload(returns, "application/x-nacha", "returns-" + trace + ".ach");
             received.then().statusCode(202);
             PaymentFiles.awaitFinished(received.path("id"));
@@ -142,7 +144,7 @@ class AutopayIT {
             // the same file again is recognised; the same return in another file of the bank's is the same return
             PaymentFiles.upload(returns, "application/x-nacha", "returns-again.ach").then().statusCode(200)
                     .body("duplicate", equalTo(true));
-            Response again = PaymentFiles.upload(new PaymentFiles.NachaReturn(returnedOn.plusHours(1))
+            Response again = PaymentFiles.upload(new NachaReturnFile(returnedOn.plusHours(1))
                     .returned(ours, "R01").bytes(), "application/x-nacha", "returns-resent-" + trace + ".ach");
             again.then().statusCode(202);
             PaymentFiles.awaitFinished(again.path("id"));

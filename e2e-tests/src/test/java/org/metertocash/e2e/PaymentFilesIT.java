@@ -14,6 +14,8 @@ import org.metertocash.contracts.Topics;
 import org.metertocash.testkit.Api;
 import org.metertocash.testkit.market.MarketSimulator;
 import org.metertocash.testkit.market.TdspFiles;
+import org.metertocash.testkit.payments.Bai2LockboxFile;
+import org.metertocash.testkit.payments.CsvPaymentFile;
 import org.metertocash.testkit.platform.PlatformService;
 
 import io.restassured.response.Response;
@@ -42,7 +44,7 @@ class PaymentFilesIT {
         Customer ana = billedCustomer();
         Customer ben = billedCustomer();
         String batch = "AGENT42-" + UUID.randomUUID().toString().substring(0, 8);
-        String csv = new PaymentFiles.Csv().batch(batch)
+        String csv = CsvPaymentFile.withCrlf().batch(batch)
                 .payment(ana.accountNumber(), "40.00", "PAY_AGENT", "RCPT-" + batch + "-1", PaymentFiles.receivedNow())
                 .payment(ben.accountNumber(), "25.50", "CASH", "RCPT-" + batch + "-2", PaymentFiles.receivedNow())
                 .close().text();
@@ -64,7 +66,7 @@ class PaymentFilesIT {
     void a_bai2_lockbox_report_posts_its_items_to_the_accounts_they_name() {
         Customer ana = billedCustomer();
         String deposit = "LBX" + ThreadLocalRandom.current().nextInt(1_000_000);
-        String bai2 = new PaymentFiles.Bai2(LocalDate.now(TdspFiles.MARKET_ZONE)).account("4455667788")
+        String bai2 = new Bai2LockboxFile(LocalDate.now(TdspFiles.MARKET_ZONE)).account("4455667788")
                 .deposit(deposit, ana.accountNumber(), "63.03").text();
 
         Response response = PaymentFiles.upload(bai2, "application/x-bai2", "lockbox-" + deposit + ".bai2");
@@ -83,7 +85,7 @@ class PaymentFilesIT {
     void an_out_of_balance_batch_is_held_as_an_exception_and_nothing_of_it_reaches_billing_while_the_other_posts() {
         Customer ana = billedCustomer();
         String prefix = "AGENT7-" + UUID.randomUUID().toString().substring(0, 8);
-        String csv = new PaymentFiles.Csv()
+        String csv = CsvPaymentFile.withCrlf()
                 .batch(prefix + "-GOOD")
                 .payment(ana.accountNumber(), "10.00", "PAY_AGENT", "RCPT-" + prefix + "-1", PaymentFiles.receivedNow())
                 .close()
@@ -123,7 +125,7 @@ class PaymentFilesIT {
         Customer ana = billedCustomer();
         String unknownAccount = "9" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
         String batch = "AGENT9-" + UUID.randomUUID().toString().substring(0, 8);
-        String csv = new PaymentFiles.Csv().batch(batch)
+        String csv = CsvPaymentFile.withCrlf().batch(batch)
                 .payment(unknownAccount, "30.00", "CASH", "RCPT-" + batch, PaymentFiles.receivedNow()).close().text();
 
         Response response = PaymentFiles.upload(csv, "text/csv", batch + ".csv");

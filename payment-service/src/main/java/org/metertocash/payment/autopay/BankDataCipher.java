@@ -23,8 +23,8 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
- * Encrypts what auto-draft keeps of a customer's bank (the DFI account number, and the origination files that carry
- * it) with AES-GCM under a key that lives outside the database ({@code payment.autopay.encryption-key}): a copy of
+ * Encrypts what payment-service keeps of a customer's bank — the mandate's DFI account number, the origination files
+ * that carry it, and the ACH return and NOC files the bank sends back ({@code files/intake}) — with AES-GCM under a key that lives outside the database ({@code payment.autopay.encryption-key}): a copy of
  * the database alone reveals no account number. Each value gets a fresh 96-bit nonce and is bound to the row it
  * belongs to (associated data), so a ciphertext moved to another row does not decrypt. Stored as
  * {@code v1:<base64(nonce || ciphertext || tag)>}, the prefix leaving room for a later key version.
@@ -106,6 +106,15 @@ public class BankDataCipher {
 
     public byte[] decryptFile(UUID fileId, String stored) {
         return open(stored, aad("file", fileId));
+    }
+
+    /** A received ACH file's content (returns and NOCs hold full DFI account numbers), encrypted for its row. */
+    public String encryptPaymentFile(UUID paymentFileId, byte[] content) {
+        return seal(content, aad("payment-file", paymentFileId));
+    }
+
+    public byte[] decryptPaymentFile(UUID paymentFileId, String stored) {
+        return open(stored, aad("payment-file", paymentFileId));
     }
 
     private String seal(byte[] plain, byte[] aad) {

@@ -25,22 +25,11 @@ public record FileBatch<L extends FileLine>(
         List<L> lines,
         ControlTotals declared,
         ControlTotals computed,
-        List<FileProblem> problems) {
+        List<FileProblem> problems) implements ControlCheck {
 
     public FileBatch {
         lines = List.copyOf(lines);
         problems = List.copyOf(problems);
-    }
-
-    /** The control record is there and agrees with what the batch holds. */
-    public boolean balanced() {
-        return declared != null && declared.equals(computed)
-                && problems.stream().noneMatch(p -> p.kind() == FileProblem.Kind.OUT_OF_BALANCE);
-    }
-
-    /** Out of balance or with any problem: post nothing from this batch, raise it for operations. */
-    public boolean held() {
-        return !balanced() || !problems.isEmpty();
     }
 
     /** The sum of the lines that read cleanly. */
@@ -49,24 +38,22 @@ public record FileBatch<L extends FileLine>(
     }
 
     /** Collects a batch while a reader walks the file; {@link #build()} adds the control-total problems. */
-    public static final class Builder<L extends FileLine> {
+    public static final class Builder<L extends FileLine> extends ControlCheckBuilder<Builder<L>> {
 
         private final String id;
         private final int firstLine;
-        private int lastLine;
         private final List<L> lines = new ArrayList<>();
-        private final List<FileProblem> problems = new ArrayList<>();
-        private ControlTotals computed = ControlTotals.NONE;
-        private ControlTotals declared;
-        private int controlLine;
-        private String countField;
-        private String amountField;
-        private String missingControl = "the batch has no control record";
 
         public Builder(String id, int firstLine) {
+            super("control", "the batch has no control record", "the batch holds", "the batch adds up to");
             this.id = id;
             this.firstLine = firstLine;
-            this.lastLine = firstLine;
+            seen(firstLine);
+        }
+
+        @Override
+        protected Builder<L> self() {
+            return this;
         }
 
         public String id() {
@@ -78,70 +65,15 @@ public record FileBatch<L extends FileLine>(
             return this;
         }
 
-        /** Adds to the computed totals: what the control record must declare. */
-        public Builder<L> count(long count, BigDecimal amount) {
-            computed = computed.plus(count, amount);
-            return this;
-        }
-
-        public ControlTotals computed() {
-            return computed;
-        }
-
-        public Builder<L> problem(FileProblem problem) {
-            problems.add(problem);
-            return this;
-        }
-
-        public int problemCount() {
-            return problems.size();
-        }
-
-        public Builder<L> seen(int lineNumber) {
-            lastLine = Math.max(lastLine, lineNumber);
-            return this;
-        }
-
-        /** What to say when the batch ends without its control record. */
-        public Builder<L> whenControlMissing(String reason) {
-            this.missingControl = reason;
-            return this;
-        }
-
-        /**
-         * The batch's control record. {@code build()} compares its count and amount with the computed ones and
-         * reports a difference against the named fields; pass {@code amountField = null} when the reader checks
-         * the amounts itself (NACHA keeps debits and credits apart).
-         */
+        /** The batch's control record; see {@link ControlCheckBuilder#declare}. It is the batch's last line. */
+        @Override
         public Builder<L> declare(ControlTotals totals, int lineNumber, String countField, String amountField) {
-            this.declared = totals;
-            this.controlLine = lineNumber;
-            this.countField = countField;
-            this.amountField = amountField;
             seen(lineNumber);
-            return this;
-        }
-
-        public boolean declared() {
-            return declared != null;
+            return super.declare(totals, lineNumber, countField, amountField);
         }
 
         public FileBatch<L> build() {
-            List<FileProblem> all = new ArrayList<>(problems);
-            if (declared == null) {
-                all.add(FileProblem.structure(lastLine, "control", missingControl));
-            } else {
-                if (declared.count() != computed.count()) {
-                    all.add(FileProblem.outOfBalance(controlLine, countField,
-                            "declares " + declared.count() + ", the batch holds " + computed.count()));
-                }
-                if (amountField != null && declared.amount().compareTo(computed.amount()) != 0) {
-                    all.add(FileProblem.outOfBalance(controlLine, amountField, "declares "
-                            + declared.amount().toPlainString() + ", the batch adds up to "
-                            + computed.amount().toPlainString()));
-                }
-            }
-            return new FileBatch<>(id, firstLine, lastLine, lines, declared, computed, all);
+            return new FileBatch<>(id, firstLine, lastLine(), lines, declaredTotals(), computed(), checkedProblems());
         }
     }
 }

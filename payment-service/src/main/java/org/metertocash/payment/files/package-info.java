@@ -2,8 +2,8 @@
  * Payment files as the banks and pay agents send them, read into one model and written where we originate them.
  * Pure code: no database, no broker. A reader never throws at bad input; a malformed or truncated file comes back
  * as a {@link org.metertocash.payment.files.ParsedPaymentFile} whose problems name the line, the field and the
- * reason, and whose batches each say whether they are balanced or held, so the caller posts every line of a good
- * batch and nothing of a held one.
+ * reason, and whose batches each say whether they are balanced or held ({@code ControlCheck}, one rule for a batch and
+ * a file), so the caller posts every line of a good batch and nothing of a held one.
  *
  * <ul>
  * <li>{@code csv} — our documented lockbox / pay-agent CSV layout with batch and file control rows;</li>

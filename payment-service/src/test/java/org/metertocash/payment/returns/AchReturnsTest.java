@@ -37,6 +37,7 @@ import org.metertocash.testkit.Api;
 import org.metertocash.testkit.RealInfrastructure;
 import org.metertocash.testkit.ReceivedEvent;
 import org.metertocash.testkit.TopicProbe;
+import org.metertocash.testkit.payments.NachaReturnFile;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

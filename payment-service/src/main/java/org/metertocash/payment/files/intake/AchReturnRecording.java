@@ -44,9 +44,10 @@ public class AchReturnRecording {
         for (PaymentFileIntake.NumberedBatch batch : batches) {
             for (FileLine line : batch.batch().lines()) {
                 AchEntry entry = (AchEntry) line;
+                // only a return or NOC taken before counts: one held (or rejected) with its batch was never taken
                 boolean duplicate = !seen.add(entry.idempotencyKey()) || PaymentFileLine.count(
-                        "idempotencyKey = ?1 and status <> ?2", entry.idempotencyKey(),
-                        PaymentFileLine.Status.DUPLICATE) > 0;
+                        "idempotencyKey = ?1 and status in ?2", entry.idempotencyKey(),
+                        List.of(PaymentFileLine.Status.RECORDED, PaymentFileLine.Status.HANDED_OFF)) > 0;
                 PaymentFileLine.Status status = duplicate ? PaymentFileLine.Status.DUPLICATE
                         : handOff ? PaymentFileLine.Status.HANDED_OFF : PaymentFileLine.Status.RECORDED;
                 PaymentFileLine row = PaymentFileLines.kept(file.id, batch.seq(), entry, status,

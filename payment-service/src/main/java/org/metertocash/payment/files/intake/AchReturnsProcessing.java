@@ -14,7 +14,7 @@ import org.metertocash.platform.events.Cause;
  * file or another, is a DUPLICATE and is not handed over again.
  *
  * <p>While no bean implements it, the entries are kept as {@code payment_file_kept_line} rows in status RECORDED (the raw
- * file is kept too: the entries can be read again from {@code payment_file.content} by line number) and an
+ * file is kept too: the entries can be read again from the stored file, {@link PaymentFileContent}, by line number) and an
  * {@value PaymentFileIntake#ACH_RETURNS_UNPROCESSED} work item tells operations; the returns processing, once
  * deployed, takes the RECORDED lines as its backlog.
  */

@@ -16,15 +16,17 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.metertocash.payment.files.Cents;
 import org.metertocash.payment.files.FileProblem;
 import org.metertocash.payment.files.PaymentFileFormat;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A payment file as received — its bytes whole, with their SHA-256, stored before anything reads them — and what
- * became of it: status, the problems that rejected or held it, the trailer's totals, and the counters of its lines
- * (advanced in the same transaction as the lines they count, so they are exact after a crash).
+ * A payment file as received — its bytes whole (an ACH file's encrypted), with their SHA-256, stored before anything
+ * reads them — and what became of it: status, the problems that rejected or held it, the trailer's totals, and the
+ * counters of its lines (advanced in the same transaction as the lines they count, so they are exact after a crash; a
+ * new file's start at zero).
  */
 @Entity
 @Table(name = "payment_file")
@@ -48,10 +50,18 @@ public class PaymentFile extends PanacheEntityBase {
     @Column(nullable = false)
     public PaymentFileFormat format;
 
+    /** The bytes as received, for the formats that carry no bank account numbers (CSV, BAI2); else {@code null}. */
     @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.VARBINARY)
-    @Column(nullable = false)
     public byte[] content;
+
+    /**
+     * An ACH file's bytes, encrypted for this row ({@link PaymentFileContent}): they hold customers' full DFI account
+     * numbers; else {@code null}.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "content_encrypted")
+    public String contentEncrypted;
 
     @Column(name = "size_bytes", nullable = false)
     public long sizeBytes;
@@ -115,20 +125,27 @@ public class PaymentFile extends PanacheEntityBase {
     @Column(name = "lines_recorded", nullable = false)
     public int linesRecorded;
 
+    /** Lines of held batches operations rejected: never posted. */
+    @Column(name = "lines_rejected", nullable = false)
+    public int linesRejected;
+
     @Column(name = "amount_total", nullable = false)
-    public BigDecimal amountTotal;
+    public BigDecimal amountTotal = Cents.zero();
 
     @Column(name = "amount_posted", nullable = false)
-    public BigDecimal amountPosted;
+    public BigDecimal amountPosted = Cents.zero();
 
     @Column(name = "amount_unapplied", nullable = false)
-    public BigDecimal amountUnapplied;
+    public BigDecimal amountUnapplied = Cents.zero();
 
     @Column(name = "amount_held", nullable = false)
-    public BigDecimal amountHeld;
+    public BigDecimal amountHeld = Cents.zero();
 
     @Column(name = "amount_failed", nullable = false)
-    public BigDecimal amountFailed;
+    public BigDecimal amountFailed = Cents.zero();
+
+    @Column(name = "amount_rejected", nullable = false)
+    public BigDecimal amountRejected = Cents.zero();
 
     @Column(name = "posting_started_at")
     public Instant postingStartedAt;

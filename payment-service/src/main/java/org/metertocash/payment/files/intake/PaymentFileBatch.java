@@ -1,6 +1,7 @@
 package org.metertocash.payment.files.intake;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +22,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One batch of a payment file (a CSV batch, a BAI2 account, a NACHA batch): its control totals as declared and as
- * computed, the lines it holds, and whether it posts or is held as an exception.
+ * computed, the lines it holds, and whether it posts or is held as an exception — and, for a held batch, what
+ * operations decided ({@link HeldBatches}).
  */
 @Entity
 @Table(name = "payment_file_batch")
@@ -33,10 +35,17 @@ public class PaymentFileBatch extends PanacheEntityBase {
         POSTING,
         /** Balanced and posted. */
         POSTED,
-        /** Out of balance (or in a file whose trailer disagrees): nothing from it posts. */
+        /** Out of balance (or in a file whose trailer disagrees): nothing from it posts until operations decide. */
         HELD,
-        /** In a rejected (malformed) file. */
+        /** Held, then released by operations: its lines posted. */
+        RELEASED,
+        /** In a rejected (malformed) file; or held, then rejected by operations: nothing from it posted. */
         REJECTED
+    }
+
+    /** What operations decided about a held batch. */
+    public enum ReviewAction {
+        RELEASE, REJECT
     }
 
     @Id
@@ -85,4 +94,18 @@ public class PaymentFileBatch extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<FileProblem> problems;
+
+    /** Operations' decision on the batch when it was held; {@code null} otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_action")
+    public ReviewAction reviewAction;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    @Column(name = "review_note")
+    public String reviewNote;
 }

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
-import org.metertocash.payment.files.Cents;
 import org.metertocash.payment.files.ControlTotals;
 import org.metertocash.payment.files.FileBatch;
 import org.metertocash.payment.files.FileChecksum;
@@ -35,7 +34,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Takes a payment file in, from the API or the inbound folder. The bytes are stored first, with their SHA-256, in a
- * transaction of their own: whatever happens next, the file is kept. The same bytes received again are recognised by
+ * transaction of their own: whatever happens next, the file is kept (an ACH file encrypted, {@link PaymentFileContent}). The same bytes received again are recognised by
  * the checksum and nothing is done a second time. Then the file is read and judged, in one transaction:
  *
  * <ul>
@@ -92,6 +91,9 @@ public class PaymentFileIntake {
     @Inject
     AchReturnRecording achReturns;
 
+    @Inject
+    PaymentFileContent storedContent;
+
     /**
      * Stores, reads and judges a file; its lines post afterwards on the posting worker.
      *
@@ -128,19 +130,21 @@ public class PaymentFileIntake {
         return read(fileId, null);
     }
 
+    /** A stored file as the reading needs it. */
+    private record Stored(PaymentFileStatus status, PaymentFileFormat format, byte[] content) {
+    }
+
     private Received read(UUID fileId, byte[] content) {
-        PaymentFile stored = QuarkusTransaction.requiringNew().call(() -> {
+        Stored stored = QuarkusTransaction.requiringNew().call(() -> {
             PaymentFile file = PaymentFile.findById(fileId);
-            if (file.status == PaymentFileStatus.RECEIVED && content == null) {
-                file.content.getClass(); // loaded while the transaction is open (the column is lazy)
-            }
-            return file;
+            boolean unread = file.status == PaymentFileStatus.RECEIVED;
+            return new Stored(file.status, file.format,
+                    unread && content == null ? storedContent.bytes(file) : content);
         });
-        if (stored.status != PaymentFileStatus.RECEIVED) {
-            return new Received(fileId, false, stored.status);
+        if (stored.status() != PaymentFileStatus.RECEIVED) {
+            return new Received(fileId, false, stored.status());
         }
-        ParsedPaymentFile<? extends FileLine> parsed = readers.read(stored.format,
-                content != null ? content : stored.content);
+        ParsedPaymentFile<? extends FileLine> parsed = readers.read(stored.format(), stored.content());
         PaymentFileStatus status;
         try {
             status = QuarkusTransaction.requiringNew().call(() -> judge(fileId, parsed));
@@ -183,18 +187,13 @@ public class PaymentFileIntake {
             file.sha256 = sha256;
             file.fileName = fileName == null || fileName.isBlank() ? null : abbreviate(fileName.trim(), 255);
             file.format = format;
-            file.content = content;
+            storedContent.keep(file, content);
             file.sizeBytes = content.length;
             file.source = source;
             file.submittedBy = abbreviate(submittedBy, 100);
             file.receivedAt = now;
             file.status = PaymentFileStatus.RECEIVED;
             file.statusChangedAt = now;
-            file.amountTotal = Cents.zero();
-            file.amountPosted = Cents.zero();
-            file.amountUnapplied = Cents.zero();
-            file.amountHeld = Cents.zero();
-            file.amountFailed = Cents.zero();
             file.persist();
             file.flush();
             LOG.infof("Payment file %s stored as %s (%s, %d bytes, sha-256 %s)", file.fileName, file.id, format,
@@ -325,7 +324,7 @@ public class PaymentFileIntake {
             file.linesHeld++;
             file.amountHeld = file.amountHeld.add(line.amount());
         }
-        if (!batch.balanced() || !batch.problems().isEmpty()) {
+        if (batch.held()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("fileId", file.id.toString());
             details.put("fileName", file.fileName);
@@ -376,15 +375,21 @@ public class PaymentFileIntake {
         return file.status;
     }
 
-    /** The end state of a file with nothing (more) to post: see {@link PaymentFileStatus}. */
+    /**
+     * The end state of a file with nothing (more) to post, also after operations released or rejected a held batch:
+     * see {@link PaymentFileStatus}.
+     */
     static PaymentFileStatus finish(PaymentFile file, Instant now) {
+        PaymentFileBatch.update("status = ?1 where fileId = ?2 and status = ?3", PaymentFileBatch.Status.POSTED,
+                file.id, PaymentFileBatch.Status.POSTING);
         boolean anyHeld = PaymentFileBatch.count("fileId = ?1 and status = ?2", file.id,
                 PaymentFileBatch.Status.HELD) > 0;
-        boolean anyPosted = PaymentFileBatch.update("status = ?1 where fileId = ?2 and status = ?3",
-                PaymentFileBatch.Status.POSTED, file.id, PaymentFileBatch.Status.POSTING) > 0
-                || PaymentFileBatch.count("fileId = ?1 and status = ?2", file.id, PaymentFileBatch.Status.POSTED) > 0;
-        setStatus(file, !anyHeld ? PaymentFileStatus.POSTED
-                : anyPosted ? PaymentFileStatus.PARTIALLY_HELD : PaymentFileStatus.HELD, now);
+        boolean anyPosted = PaymentFileBatch.count("fileId = ?1 and status in ?2", file.id,
+                List.of(PaymentFileBatch.Status.POSTED, PaymentFileBatch.Status.RELEASED)) > 0;
+        boolean allRejected = !anyHeld && !anyPosted && PaymentFileBatch.count("fileId = ?1 and reviewAction = ?2",
+                file.id, PaymentFileBatch.ReviewAction.REJECT) > 0;
+        setStatus(file, anyHeld ? (anyPosted ? PaymentFileStatus.PARTIALLY_HELD : PaymentFileStatus.HELD)
+                : allRejected ? PaymentFileStatus.REJECTED : PaymentFileStatus.POSTED, now);
         file.leaseUntil = null;
         if (file.postingStartedAt != null) {
             file.postingFinishedAt = now;

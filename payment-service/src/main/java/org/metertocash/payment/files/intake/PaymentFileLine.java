@@ -20,9 +20,9 @@ import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A line of a payment file that did not become a payment: held with its batch, failed when posted, or an ACH
- * return / notification of change recorded for the returns processing. Lines that posted or went to suspense are
- * payments ({@code payment.source_file_id}, {@code source_line}).
+ * A line of a payment file that did not become a payment: held with its batch (or rejected with it by operations),
+ * failed when posted, or an ACH return / notification of change recorded for the returns processing. Lines that
+ * posted or went to suspense are payments ({@code payment.source_file_id}, {@code source_line}).
  */
 @Entity
 @Table(name = "payment_file_kept_line")
@@ -44,7 +44,9 @@ public class PaymentFileLine extends PanacheEntityBase {
         /** An ACH return or NOC handed to the returns processing. */
         HANDED_OFF,
         /** The same return or NOC (same network key) was already recorded from an earlier line or file. */
-        DUPLICATE
+        DUPLICATE,
+        /** In a held batch operations rejected: never posted. */
+        REJECTED
     }
 
     @Id

@@ -1,6 +1,5 @@
 package org.metertocash.payment.files.intake;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,14 +21,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
-import org.metertocash.payment.files.Cents;
 import org.metertocash.payment.files.FileBatch;
 import org.metertocash.payment.files.FileLine;
 import org.metertocash.payment.files.ParsedPaymentFile;
+import org.metertocash.payment.files.PaymentFileFormat;
 import org.metertocash.payment.files.PaymentLine;
 import org.metertocash.payment.posting.PaymentInstruction;
 import org.metertocash.payment.posting.PaymentPosting;
-import org.metertocash.payment.posting.PaymentStatus;
 import org.metertocash.platform.events.Cause;
 import org.metertocash.platform.workqueue.WorkQueue;
 
@@ -68,6 +66,9 @@ public class PaymentFilePosting {
 
     @Inject
     PaymentFileIntake intake;
+
+    @Inject
+    PaymentFileContent storedContent;
 
     @Inject
     WorkQueue workQueue;
@@ -179,12 +180,9 @@ public class PaymentFilePosting {
     }
 
     private void resume(UUID fileId) {
-        PaymentFile file = QuarkusTransaction.requiringNew().call(() -> {
-            PaymentFile found = PaymentFile.findById(fileId);
-            found.content.getClass(); // the lazy column, loaded inside the transaction
-            return found;
-        });
-        start(fileId, readers.read(file.format, file.content));
+        PaymentFileFormat format = QuarkusTransaction.requiringNew().call(() -> PaymentFile.<PaymentFile> findById(fileId)
+                .format);
+        start(fileId, readers.read(format, storedContent.bytes(fileId)));
     }
 
     private boolean claim(UUID fileId) {
@@ -264,44 +262,6 @@ public class PaymentFilePosting {
     private record Chunk(int done, int posted, int unapplied, int failed, boolean finished, PaymentFileStatus status) {
     }
 
-    /** Counts of one transaction's lines. */
-    private static final class Tally {
-        int posted;
-        int unapplied;
-        int failed;
-        BigDecimal postedAmount = Cents.zero();
-        BigDecimal unappliedAmount = Cents.zero();
-        BigDecimal failedAmount = Cents.zero();
-
-        void add(PaymentPosting.Result result) {
-            switch (result.outcome()) {
-                case POSTED -> posted(result.payment().amount);
-                case UNAPPLIED -> unapplied(result.payment().amount);
-                // a line beyond the cursor that exists already (posted outside this worker): counted by where it is
-                case REPEATED -> {
-                    if (result.payment().status == PaymentStatus.UNAPPLIED
-                            || result.payment().status == PaymentStatus.REFUNDED) {
-                        unapplied(result.payment().amount);
-                    } else {
-                        posted(result.payment().amount);
-                    }
-                }
-                case KEY_CONFLICT -> throw new IllegalStateException("payment " + result.payment().id
-                        + " already holds this line's key with other details");
-            }
-        }
-
-        void posted(BigDecimal amount) {
-            posted++;
-            postedAmount = postedAmount.add(amount);
-        }
-
-        void unapplied(BigDecimal amount) {
-            unapplied++;
-            unappliedAmount = unappliedAmount.add(amount);
-        }
-    }
-
     /** One chunk, in the caller's (new) transaction: from the cursor, under the file row's lock. */
     private Chunk postChunk(UUID fileId, List<Numbered> lines, String submittedBy, Cause cause) {
         int from = lockCursor(fileId);
@@ -313,7 +273,7 @@ public class PaymentFilePosting {
         for (Numbered numbered : lines.subList(from, to)) {
             instructions.add(PaymentFileLines.instruction(fileId, numbered.line(), submittedBy));
         }
-        Tally tally = new Tally();
+        LineTally tally = new LineTally();
         posting.postAll(instructions, cause).forEach(tally::add);
         return advance(fileId, to, tally, to == lines.size());
     }
@@ -335,7 +295,7 @@ public class PaymentFilePosting {
                     if (lockCursor(fileId) != index) {
                         return null;
                     }
-                    Tally tally = new Tally();
+                    LineTally tally = new LineTally();
                     posting.postAll(List.of(PaymentFileLines.instruction(fileId, numbered.line(), submittedBy)), cause)
                             .forEach(tally::add);
                     return advance(fileId, index + 1, tally, end);
@@ -349,7 +309,7 @@ public class PaymentFilePosting {
                     }
                     PaymentFileLines.kept(fileId, numbered.batchSeq(), numbered.line(), PaymentFileLine.Status.FAILED,
                             PaymentFileIntake.abbreviate(reason, 2000), clock.instant()).persist();
-                    Tally tally = new Tally();
+                    LineTally tally = new LineTally();
                     tally.failed = 1;
                     tally.failedAmount = numbered.line().amount();
                     return advance(fileId, index + 1, tally, end);
@@ -372,7 +332,7 @@ public class PaymentFilePosting {
     }
 
     /** Moves the cursor and the counters, renews the lease; finishes the file after its last line. */
-    private Chunk advance(UUID fileId, int done, Tally tally, boolean last) {
+    private Chunk advance(UUID fileId, int done, LineTally tally, boolean last) {
         em.createNativeQuery("""
                 update payment_file set lines_done = ?1, lines_posted = lines_posted + ?2,
                     lines_unapplied = lines_unapplied + ?3, lines_failed = lines_failed + ?4,

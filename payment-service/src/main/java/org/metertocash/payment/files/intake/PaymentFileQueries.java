@@ -18,6 +18,8 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.metertocash.payment.files.Cents;
+import org.metertocash.payment.files.ControlCheck;
+import org.metertocash.payment.files.ControlTotals;
 import org.metertocash.payment.posting.PaymentStatus;
 
 /**
@@ -68,11 +70,14 @@ public class PaymentFileQueries {
                     (a, b) -> new PaymentFileView.Totals(a.count() + b.count(), a.amount().add(b.amount())));
         }
         for (Object[] row : em.createQuery("""
-                select l.batchSeq, count(l), sum(l.amount) from PaymentFileLine l
-                where l.fileId = ?1 and l.status = ?2 group by l.batchSeq""", Object[].class)
-                .setParameter(1, id).setParameter(2, PaymentFileLine.Status.HELD).getResultList()) {
-            bySeq.computeIfAbsent((Integer) row[0], k -> new HashMap<>()).put("held",
-                    new PaymentFileView.Totals((Long) row[1], (BigDecimal) row[2]));
+                select l.batchSeq, l.status, count(l), sum(l.amount) from PaymentFileLine l
+                where l.fileId = ?1 and l.status in ?2 group by l.batchSeq, l.status""", Object[].class)
+                .setParameter(1, id)
+                .setParameter(2, List.of(PaymentFileLine.Status.HELD, PaymentFileLine.Status.REJECTED))
+                .getResultList()) {
+            bySeq.computeIfAbsent((Integer) row[0], k -> new HashMap<>()).put(
+                    row[1] == PaymentFileLine.Status.HELD ? "held" : "rejected",
+                    new PaymentFileView.Totals((Long) row[2], (BigDecimal) row[3]));
         }
         PaymentFileView.Totals none = new PaymentFileView.Totals(0, Cents.zero());
         List<PaymentFileView.Batch> views = new ArrayList<>();
@@ -80,14 +85,15 @@ public class PaymentFileQueries {
             Map<String, PaymentFileView.Totals> sums = bySeq.getOrDefault(b.seq, Map.of());
             PaymentFileView.Totals declared = PaymentFileView.Totals.of(b.declaredCount, b.declaredAmount);
             PaymentFileView.Totals computed = new PaymentFileView.Totals(b.computedCount, b.computedAmount);
-            boolean balanced = declared != null && declared.count() == computed.count()
-                    && declared.amount().compareTo(computed.amount()) == 0
-                    && b.problems.stream().noneMatch(p -> p.kind() == org.metertocash.payment.files.FileProblem.Kind.OUT_OF_BALANCE);
+            boolean balanced = ControlCheck.balanced(
+                    b.declaredCount == null ? null : new ControlTotals(b.declaredCount, b.declaredAmount),
+                    new ControlTotals(b.computedCount, b.computedAmount), b.problems);
             views.add(new PaymentFileView.Batch(b.seq, b.batchId, b.firstLine, b.lastLine, b.status, balanced,
                     declared, computed, new PaymentFileView.Totals(b.lineCount, b.lineAmount),
                     sums.getOrDefault("posted", none), sums.getOrDefault("unapplied", none),
-                    sums.getOrDefault("held", none),
-                    b.problems.isEmpty() ? null : b.problems.stream().map(PaymentFileView.Problem::of).toList()));
+                    sums.getOrDefault("held", none), sums.get("rejected"),
+                    b.problems.isEmpty() ? null : b.problems.stream().map(PaymentFileView.Problem::of).toList(),
+                    PaymentFileView.Review.of(b)));
         }
         List<PaymentFileView.Problem> problems = file.problems == null || file.problems.isEmpty() ? null
                 : file.problems.stream().map(PaymentFileView.Problem::of).toList();

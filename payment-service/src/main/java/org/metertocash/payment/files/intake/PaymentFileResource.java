@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.metertocash.platform.problem.QueryParameters;
 import org.metertocash.payment.files.PaymentFileFormat;
+import org.metertocash.payment.files.nacha.NachaMasking;
 import org.metertocash.platform.idempotency.Idempotent;
 import org.metertocash.platform.problem.FieldError;
 import org.metertocash.platform.problem.Problem;
@@ -40,7 +41,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Payment files over HTTP: partners post them raw ({@code POST /payment-files}), operations follow them
- * ({@code GET /payment-files}, {@code /payment-files/{id}}, {@code /payment-files/{id}/lines}).
+ * ({@code GET /payment-files}, {@code /payment-files/{id}}, {@code /payment-files/{id}/lines}) and read them
+ * ({@code /payment-files/{id}/content}, ACH account numbers masked); held batches are worked by
+ * {@link HeldBatchResource}.
  */
 @Path("/payment-files")
 @Tag(name = "payment files")
@@ -65,6 +68,9 @@ public class PaymentFileResource {
 
     @Inject
     PaymentFileQueries queries;
+
+    @Inject
+    PaymentFileContent storedContent;
 
     @Inject
     SecurityIdentity identity;
@@ -122,6 +128,23 @@ public class PaymentFileResource {
     public PaymentFileView get(@PathParam("id") String idText) {
         UUID id = id(idText);
         return queries.file(id).orElseThrow(() -> ProblemException.notFound("No payment file " + id));
+    }
+
+    @GET
+    @Path("/{id}/content")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.OPERATIONS, Roles.ADMIN })
+    @Operation(summary = "A payment file's bytes as received (the checksum is of these), in its format's media type; an "
+            + "ACH file with every DFI account number masked to its last four (records keep their 94 characters): "
+            + "it is kept encrypted and its account numbers never leave the service")
+    public Response content(@PathParam("id") String idText) {
+        UUID id = id(idText);
+        PaymentFileView view = queries.file(id).orElseThrow(() -> ProblemException.notFound("No payment file " + id));
+        byte[] bytes = storedContent.bytes(id);
+        boolean ach = view.format() == PaymentFileFormat.NACHA
+                || PaymentFileFormat.detect(bytes) == PaymentFileFormat.NACHA;
+        return Response.ok(ach ? NachaMasking.masked(bytes) : bytes).type(MEDIA_TYPES.get(view.format()))
+                .header("X-Content-Masked", ach).build();
     }
 
     @GET
@@ -229,6 +252,11 @@ public class PaymentFileResource {
             "text/x-nacha", PaymentFileFormat.NACHA,
             "application/vnd.nacha", PaymentFileFormat.NACHA,
             "application/x-ach", PaymentFileFormat.NACHA);
+
+    private static final Map<PaymentFileFormat, String> MEDIA_TYPES = Map.of(
+            PaymentFileFormat.CSV, "text/csv",
+            PaymentFileFormat.BAI2, "application/x-bai2",
+            PaymentFileFormat.NACHA, "application/x-nacha");
 
     private static UUID id(String text) {
         try {

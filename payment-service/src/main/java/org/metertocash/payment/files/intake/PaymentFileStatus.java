@@ -5,7 +5,8 @@ package org.metertocash.payment.files.intake;
  * posted in chunks. POSTED: every batch posted (lines unapplied included: they are in suspense). PARTIALLY_HELD: the
  * batches that balanced posted, others are held as exceptions. HELD: nothing posted because the file's own trailer
  * disagrees with its batches (or every batch is held). REJECTED: malformed — nothing posted, the problems listed by
- * line.
+ * line — or every batch was held and operations rejected them all. Operations work held batches
+ * ({@link HeldBatches}): once none is held any more the file is POSTED, when anything of it posted.
  */
 public enum PaymentFileStatus {
     RECEIVED, POSTING, POSTED, PARTIALLY_HELD, HELD, REJECTED;

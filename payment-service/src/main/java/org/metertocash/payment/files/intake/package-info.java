@@ -5,7 +5,9 @@
  * line; a batch out of balance: HELD as an exception while the others post; NACHA returns and NOCs: recorded and
  * handed to the returns processing ({@code AchReturnsProcessing}); {@code PaymentFilePosting} posts the lines in
  * chunks on a worker thread through the posting service, each chunk and the file's cursor in one transaction, and
- * resumes an unfinished file after a restart; {@code PaymentFileResource} and {@code PaymentFileProgress} show where a
- * file stands.
+ * resumes an unfinished file after a restart; {@code HeldBatches} lets operations release a held batch (its lines
+ * post, once each) or reject it, with a note; {@code PaymentFileContent} keeps an ACH file's bytes encrypted (they hold
+ * customers' bank account numbers); {@code PaymentFileResource}, {@code HeldBatchResource} and
+ * {@code PaymentFileProgress} show where a file stands and work it.
  */
 package org.metertocash.payment.files.intake;

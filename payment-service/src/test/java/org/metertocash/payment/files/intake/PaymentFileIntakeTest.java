@@ -29,6 +29,8 @@ import org.metertocash.testkit.Api;
 import org.metertocash.testkit.RealInfrastructure;
 import org.metertocash.testkit.ReceivedEvent;
 import org.metertocash.testkit.TopicProbe;
+import org.metertocash.testkit.payments.Bai2LockboxFile;
+import org.metertocash.testkit.payments.CsvPaymentFile;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -60,7 +62,7 @@ class PaymentFileIntakeTest {
         Account dana = openAccount();
         Account acme = openAccount();
         LocalDate day = ownDay();
-        PaymentFileBuilders.Csv csv = new PaymentFileBuilders.Csv()
+        CsvPaymentFile csv = new CsvPaymentFile()
                 .batch("AGENT42-1").payment(dana.accountNumber(), null, "125.40", "PAY_AGENT", "RCPT-1", day + "T09:14:05-06:00")
                 .payment(null, acme.esiId(), "60.05", "CASH", "\"RCPT-2, counter 2\"", day + "T10:00:00")
                 .close()
@@ -107,7 +109,7 @@ class PaymentFileIntakeTest {
         Account acme = openAccount();
         Account lee = openAccount();
         LocalDate day = ownDay();
-        String bai2 = new PaymentFileBuilders.Bai2(day, "7" + ThreadLocalRandom.current().nextInt(1000))
+        String bai2 = new Bai2LockboxFile(day)
                 .account("4455667788").deposit("LBX1", dana.accountNumber(), "125.40", acme.esiId(), "600.00")
                 .account("4455667799").deposit("LBX2", lee.accountNumber(), "99.99")
                 .text();
@@ -143,7 +145,7 @@ class PaymentFileIntakeTest {
     @Test
     void given_a_file_received_before_when_it_comes_again_then_it_is_recognised_and_nothing_posts_again() {
         Account dana = openAccount();
-        String text = new PaymentFileBuilders.Csv().batch("B1")
+        String text = new CsvPaymentFile().batch("B1")
                 .payment(dana.accountNumber(), null, "42.00", "CASH", "RCPT-" + UUID.randomUUID(), "2024-03-04")
                 .close().text();
         String fileId = upload(text, "text/csv", "first.csv").then().statusCode(202).extract().path("id");
@@ -164,7 +166,7 @@ class PaymentFileIntakeTest {
     void given_a_batch_whose_control_totals_disagree_then_it_is_held_as_an_exception_and_the_other_batch_posts() {
         Account dana = openAccount();
         Account acme = openAccount();
-        PaymentFileBuilders.Csv csv = new PaymentFileBuilders.Csv()
+        CsvPaymentFile csv = new CsvPaymentFile()
                 .batch("GOOD").payment(dana.accountNumber(), null, "10.00", "CARD", "R-1", "2024-03-04").close()
                 .batch("SHORT").payment(acme.accountNumber(), null, "20.00", "CARD", "R-2", "2024-03-04")
                 .payment(acme.accountNumber(), null, "30.00", "CARD", "R-3", "2024-03-04").close("55.00", 2);
@@ -200,7 +202,7 @@ class PaymentFileIntakeTest {
     @Test
     void given_a_malformed_csv_file_then_it_is_refused_with_line_and_reason_kept_as_rejected_and_nothing_posts() {
         Account dana = openAccount();
-        String text = new PaymentFileBuilders.Csv().batch("B1")
+        String text = new CsvPaymentFile().batch("B1")
                 .payment(dana.accountNumber(), null, "10.00", "CARD", "R-" + UUID.randomUUID(), "2024-03-04")
                 .raw("REFUND,B1,,,5.00,,,,,")
                 .payment(dana.accountNumber(), null, "-3.00", "CARD", "R-neg", "2024-03-04")
@@ -231,7 +233,7 @@ class PaymentFileIntakeTest {
                 .statusCode(422).body("problems[0].line", equalTo(3))
                 .body("problems[0].field", equalTo("record length"));
 
-        String truncated = new PaymentFileBuilders.Csv().batch("B1")
+        String truncated = new CsvPaymentFile().batch("B1")
                 .payment(newAccountNumber(), null, "1.00", "CASH", "R-" + UUID.randomUUID(), "2024-03-04").close()
                 .truncated();
         upload(truncated, "text/csv", "cut.csv").then().statusCode(422)
@@ -242,7 +244,7 @@ class PaymentFileIntakeTest {
     void given_a_line_whose_account_matches_nothing_then_it_goes_to_suspense_like_a_single_payment() {
         Account dana = openAccount();
         String stranger = newAccountNumber();
-        String text = new PaymentFileBuilders.Csv().batch("B1")
+        String text = new CsvPaymentFile().batch("B1")
                 .payment(dana.accountNumber(), null, "15.00", "CHECK", "CHK-" + UUID.randomUUID(), "2024-03-04")
                 .payment(stranger, null, "77.70", "CHECK", "CHK-stranger", "2024-03-04").close().text();
 

@@ -23,8 +23,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.metertocash.payment.PaymentFixtures.Account;
-import org.metertocash.payment.files.Cents;
-import org.metertocash.payment.files.FileChecksum;
 import org.metertocash.payment.files.FileLine;
 import org.metertocash.payment.files.ParsedPaymentFile;
 import org.metertocash.payment.files.PaymentFileFormat;
@@ -33,6 +31,7 @@ import org.metertocash.payment.posting.PaymentInstruction;
 import org.metertocash.payment.posting.PaymentPosting;
 import org.metertocash.platform.events.Cause;
 import org.metertocash.testkit.Api;
+import org.metertocash.testkit.payments.CsvPaymentFile;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,7 +58,7 @@ class PaymentFileResumeTest {
     @Test
     void given_a_file_left_half_posted_when_its_worker_is_gone_then_it_resumes_and_no_line_posts_twice() {
         Account dana = openAccount();
-        PaymentFileBuilders.Csv csv = new PaymentFileBuilders.Csv().batch("B1");
+        CsvPaymentFile csv = new CsvPaymentFile().batch("B1");
         for (int i = 1; i <= 5; i++) {
             csv.payment(dana.accountNumber(), null, i + ".00", "CASH", "R-" + i + "-" + UUID.randomUUID(), "2024-03-04");
         }
@@ -94,7 +93,7 @@ class PaymentFileResumeTest {
     @Test
     void given_a_file_stored_but_never_read_when_the_sweep_finds_it_then_it_is_read_and_posted() {
         Account dana = openAccount();
-        byte[] content = new PaymentFileBuilders.Csv().batch("B1")
+        byte[] content = new CsvPaymentFile().batch("B1")
                 .payment(dana.accountNumber(), null, "9.99", "CASH", "R-" + UUID.randomUUID(), "2024-03-04").close()
                 .text().getBytes(StandardCharsets.UTF_8);
         UUID fileId = store(content, null, clock.instant().minus(config.lease()).minusSeconds(1));
@@ -110,9 +109,9 @@ class PaymentFileResumeTest {
             throws IOException {
         Account dana = openAccount();
         String tag = UUID.randomUUID().toString();
-        String good = new PaymentFileBuilders.Csv().batch("B1")
+        String good = new CsvPaymentFile().batch("B1")
                 .payment(dana.accountNumber(), null, "31.41", "CHECK", "R-" + tag, "2024-03-04").close().text();
-        String bad = new PaymentFileBuilders.Csv().batch("B1")
+        String bad = new CsvPaymentFile().batch("B1")
                 .payment(dana.accountNumber(), null, "27.18", "CHECK", "R-" + tag, "2024-03-04").close().truncated();
         Path folder = config.inbound();
         Files.createDirectories(folder);
@@ -141,28 +140,8 @@ class PaymentFileResumeTest {
     }
 
     private UUID store(byte[] content, Instant leaseUntil, Instant receivedAt) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            PaymentFile file = new PaymentFile();
-            file.id = UUID.randomUUID();
-            file.sha256 = FileChecksum.sha256(content);
-            file.fileName = "resumed.csv";
-            file.format = PaymentFileFormat.CSV;
-            file.content = content;
-            file.sizeBytes = content.length;
-            file.source = PaymentFile.Source.API;
-            file.submittedBy = "upstream";
-            file.receivedAt = receivedAt;
-            file.status = PaymentFileStatus.RECEIVED;
-            file.statusChangedAt = receivedAt;
-            file.amountTotal = Cents.zero();
-            file.amountPosted = Cents.zero();
-            file.amountUnapplied = Cents.zero();
-            file.amountHeld = Cents.zero();
-            file.amountFailed = Cents.zero();
-            file.leaseUntil = leaseUntil;
-            file.persist();
-            return file.id;
-        });
+        return StoredPaymentFiles.store(content, PaymentFileFormat.CSV, "resumed.csv", PaymentFileStatus.RECEIVED,
+                receivedAt, leaseUntil);
     }
 
     /** Written under a temporary name and renamed, as an SFTP upload lands. */
