@@ -32,8 +32,11 @@ public final class WatchedFolder {
     /** Where a file goes once its intake has refused it. */
     public static final String REJECTED = "rejected";
 
-    /** What became of one file handed to the intake. */
-    public record Taken(String reference, boolean rejected) {
+    /**
+     * What became of one file handed to the intake. A file whose content must not stay on disk in clear (bank account
+     * numbers) is not moved but deleted, once stored: a receipt {@code <reference>_<name>.stored} takes its place.
+     */
+    public record Taken(String reference, boolean rejected, boolean keepCopy) {
 
         public Taken {
             Objects.requireNonNull(reference, "reference");
@@ -41,12 +44,17 @@ public final class WatchedFolder {
 
         /** Accepted: the file moves to {@code processed/} as {@code <reference>_<name>}. */
         public static Taken processed(Object reference) {
-            return new Taken(String.valueOf(reference), false);
+            return new Taken(String.valueOf(reference), false, true);
         }
 
         /** Refused: the file moves to {@code rejected/} as {@code <reference>_<name>}. */
         public static Taken rejected(Object reference) {
-            return new Taken(String.valueOf(reference), true);
+            return new Taken(String.valueOf(reference), true, true);
+        }
+
+        /** The same, but the file is deleted and only its receipt is left (the intake keeps it, encrypted). */
+        public Taken withoutCopy() {
+            return new Taken(reference, rejected, false);
         }
     }
 
@@ -103,7 +111,14 @@ public final class WatchedFolder {
         Taken result = Objects.requireNonNull(intake.take(content, name), "intake result");
         Path target = folder.resolve(result.rejected() ? REJECTED : PROCESSED);
         Files.createDirectories(target);
-        Files.move(file, target.resolve(result.reference() + "_" + name), StandardCopyOption.REPLACE_EXISTING);
+        if (result.keepCopy()) {
+            Files.move(file, target.resolve(result.reference() + "_" + name), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            Files.writeString(target.resolve(result.reference() + "_" + name + ".stored"), what + " " + name + " ("
+                    + content.length + " bytes) is kept by the service as " + result.reference()
+                    + "; the file was removed from this folder because it holds data that is only stored encrypted\n");
+            Files.delete(file);
+        }
     }
 
     private boolean complete(Path file) {

@@ -53,6 +53,20 @@ class WatchedFolderTest {
     }
 
     @Test
+    void a_file_taken_without_a_copy_is_deleted_and_a_receipt_takes_its_place() throws IOException {
+        drop("returns.ach", "101 account 123456789", 60);
+
+        int taken = new WatchedFolder(folder, SETTLE, "Payment file")
+                .takeWaitingFiles((content, name) -> WatchedFolder.Taken.processed("ref-9").withoutCopy());
+
+        assertThat(taken).isEqualTo(1);
+        assertThat(folder.resolve("returns.ach")).doesNotExist();
+        assertThat(folder.resolve("processed/ref-9_returns.ach")).doesNotExist();
+        String receipt = Files.readString(folder.resolve("processed/ref-9_returns.ach.stored"));
+        assertThat(receipt).contains("returns.ach", "ref-9", "21 bytes").doesNotContain("123456789");
+    }
+
+    @Test
     void hidden_partial_and_unsettled_files_wait_and_a_file_taken_is_not_taken_again() throws IOException {
         for (String partial : List.of(".hidden.csv", "up.part", "up.TMP", "up.filepart", "up.partial")) {
             drop(partial, "good", 120);

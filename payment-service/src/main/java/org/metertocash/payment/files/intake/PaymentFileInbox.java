@@ -49,7 +49,10 @@ public class PaymentFileInbox {
                 SUBMITTED_BY);
         LOG.infof("Payment file %s taken from the folder as %s: %s%s", name, received.fileId(), received.status(),
                 received.duplicate() ? " (received before: nothing posted again)" : "");
-        return received.status() == PaymentFileStatus.REJECTED ? WatchedFolder.Taken.rejected(received.fileId())
+        WatchedFolder.Taken taken = received.status() == PaymentFileStatus.REJECTED
+                ? WatchedFolder.Taken.rejected(received.fileId())
                 : WatchedFolder.Taken.processed(received.fileId());
+        // an ACH file carries bank account numbers: kept only encrypted, so no copy stays in the folder
+        return PaymentFileContent.encrypted(null, content) ? taken.withoutCopy() : taken;
     }
 }

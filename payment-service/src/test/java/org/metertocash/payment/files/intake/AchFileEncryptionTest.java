@@ -1,10 +1,15 @@
 package org.metertocash.payment.files.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.metertocash.payment.autopay.AutopayScenario.newBankAccount;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +41,12 @@ class AchFileEncryptionTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PaymentFileInbox inbox;
+
+    @Inject
+    PaymentFilesConfig filesConfig;
 
     @Test
     void given_an_ach_return_and_noc_file_then_its_row_holds_no_account_number_in_clear_yet_it_reads_and_is_recognised() {
@@ -116,6 +127,37 @@ class AchFileEncryptionTest {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    @Test
+    void an_ach_file_dropped_into_the_inbound_folder_is_stored_and_no_copy_stays_on_disk() throws Exception {
+        String bankAccount = newBankAccount();
+        byte[] content = new NachaReturnFile()
+                .returned(CUSTOMER_BANK, bankAccount, new BigDecimal("23.45"), "0000000018", "R01", newTrace())
+                .bytes();
+        Path inbound = filesConfig.inbound();
+        Files.createDirectories(inbound);
+        String name = "returns-" + UUID.randomUUID() + ".ach";
+        Path dropped = Files.write(inbound.resolve(name), content);
+        Files.setLastModifiedTime(dropped,
+                FileTime.from(Instant.now().minusSeconds(60)));
+
+        inbox.takeWaitingFiles(); // the scheduled poll may take it first: the outcome is the same
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !Files.exists(dropped));
+
+        Path processed = inbound.resolve("processed");
+        List<Path> left;
+        try (var files = Files.list(processed)) {
+            left = files.filter(f -> f.getFileName().toString().contains(name)).toList();
+        }
+        assertThat(left).hasSize(1);
+        assertThat(left.get(0).getFileName().toString()).endsWith(name + ".stored");
+        String receipt = Files.readString(left.get(0));
+        assertThat(receipt).doesNotContain(bankAccount);
+        String fileId = left.get(0).getFileName().toString().substring(0, 36);
+        assertThat(storedContent.bytes(UUID.fromString(fileId))).isEqualTo(content);
+        assertThat((String) row(UUID.fromString(fileId))[1]).doesNotContain(bankAccount);
+    }
 
     private static String newTrace() {
         return "07100001" + String.format("%07d", 8_000_000 + (System.nanoTime() % 999_999));
