@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.metertocash.contracts.common.BillingType;
 import org.metertocash.dunning.collections.policy.Arrears;
 import org.metertocash.dunning.collections.policy.CollectionPolicy;
+import org.metertocash.dunning.contacts.Contacts;
 import org.metertocash.dunning.ledger.Ledger;
 import org.metertocash.platform.problem.ProblemException;
 import org.metertocash.platform.security.Roles;
@@ -57,6 +58,9 @@ public class CollectionResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Contacts contacts;
+
     @GET
     @Path("/{esiId}/collections")
     @Transactional
@@ -75,7 +79,11 @@ public class CollectionResource {
                 ledger.lateFees(account.accountNumber), LocalDate.now(clock),
                 policy.settings().postpay().pastDueDaysAfterDue());
         Next next = new Next(account.nextWhat == null ? "none" : account.nextWhat, account.nextOn);
-        return new CollectionsView(account.esiId, account.accountNumber, account.billingType, account.county,
+        // the enrollment and the account may be recorded at the same moment by two consumers, neither seeing the
+        // other's row: the account learns its county at its next evaluation, the view shows it already
+        String county = account.county != null ? account.county
+                : contacts.forAccount(account.enrollmentId, account.esiId).map(c -> c.county).orElse(null);
+        return new CollectionsView(account.esiId, account.accountNumber, account.billingType, county,
                 account.state, account.rule, arrears.pastDue(), arrears.balance(), next, account.convertedOn,
                 account.openedAt, account.updatedAt, history);
     }

@@ -53,14 +53,19 @@ import io.quarkus.panache.common.Sort;
  * Evaluates one account: under a lock on its row (select … for update), builds its {@link Snapshot} from what
  * collections knows today, lets the {@link CollectionPolicy} decide, and applies the decision in the caller's
  * transaction — the transition row, CollectionStateChanged and every action's record and event through the outbox.
- * When the state does not change nothing is written but what happens next. Runs in the transaction of the event that
- * caused it, of the day turn, or of the change a CDI {@link AccountChanged} announces.
+ * When the state does not change nothing is written but what happens next, unless something is owed in that state (a
+ * late fee: an action-only step, recorded in the history with its rule). A state the account only passes through
+ * (a disconnection completed after the order was withdrawn) is followed at once by the next decision. Runs in the
+ * transaction of the event that caused it, of the day turn, or of the change a CDI {@link AccountChanged} announces.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Evaluations {
 
     private static final Logger LOG = Logger.getLogger(Evaluations.class);
+
+    /** At most this many decisions per evaluation: a pass-through state and the step that follows it. */
+    private static final int MAX_PASSES = 3;
 
     @Inject
     EntityManager em;
@@ -135,6 +140,21 @@ public class Evaluations {
         if (account.tdsp == null) {
             account.tdsp = contact.map(c -> c.tdsp).orElse(null);
         }
+        Decision decision = decideAndApply(account, contact, today, trigger);
+        Decision recorded = decision.recorded() ? decision : null;
+        // a state the account only passes through records a fact the rules had not seen (the premise went off after
+        // the order was withdrawn); what the rules say from there follows at once, in the same transaction
+        for (int pass = 1; decision.passing() && decision.changed() && pass < MAX_PASSES; pass++) {
+            decision = decideAndApply(account, contact, today, trigger);
+            if (decision.recorded()) {
+                recorded = decision;
+            }
+        }
+        return Optional.of(decision.recorded() || recorded == null ? decision : recorded);
+    }
+
+    private Decision decideAndApply(CollectionAccount account, Optional<CustomerContact> contact, LocalDate today,
+            Trigger trigger) {
         Snapshot snapshot = snapshot(account, contact, today, trigger);
         Decision decision = policy.decide(snapshot);
         if (!Objects.equals(account.nextWhat, decision.next().what())
@@ -142,10 +162,10 @@ public class Evaluations {
             account.nextWhat = decision.next().what();
             account.nextOn = decision.next().on();
         }
-        if (decision.changed()) {
+        if (decision.recorded()) {
             apply(account, contact, decision, today, trigger);
         }
-        return Optional.of(decision);
+        return decision;
     }
 
     private Snapshot snapshot(CollectionAccount account, Optional<CustomerContact> contact, LocalDate today,
@@ -187,19 +207,22 @@ public class Evaluations {
         // resolved before the actions: a new order would hide the rejected one whose work item closes
         Optional<String> rejectedReference = serviceOrders.latestRejected(account.accountNumber)
                 .map(o -> o.requestId.toString());
+        // the history row: a change of state, or an action-only step (the state stays, from = to)
         CollectionTransition transition = new CollectionTransition();
         transition.accountNumber = account.accountNumber;
         transition.fromState = from;
         transition.toState = decision.state();
-        transition.rule = decision.rule();
+        transition.rule = decision.stepRule();
         transition.causeEventId = trigger.causeEventId();
         transition.at = now;
         transition.persist();
-        account.state = decision.state();
-        account.rule = decision.rule();
         account.updatedAt = now;
-        outbox.publish(new CollectionStateChanged(account.accountNumber, account.esiId, from.name(),
-                decision.state().name(), decision.rule(), today), trigger.cause());
+        if (decision.changed()) {
+            account.state = decision.state();
+            account.rule = decision.rule();
+            outbox.publish(new CollectionStateChanged(account.accountNumber, account.esiId, from.name(),
+                    decision.state().name(), decision.rule(), today), trigger.cause());
+        }
 
         ServiceOrders.Premise premise = new ServiceOrders.Premise(account.accountNumber, account.esiId, account.tdsp);
         for (Action action : decision.actions()) {

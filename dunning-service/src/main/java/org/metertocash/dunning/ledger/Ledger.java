@@ -1,16 +1,25 @@
 package org.metertocash.dunning.ledger;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.metertocash.contracts.billing.BillCancelled;
 import org.metertocash.contracts.billing.BillPosted;
 import org.metertocash.contracts.billing.PrepayBalanceBelowDisconnection;
@@ -31,6 +40,9 @@ public class Ledger {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
 
     // ------------------------------------------------------------------------------------------------ bills
 
@@ -101,6 +113,75 @@ public class Ledger {
         payment.unmatchedReason = payment.accountNumber == null ? unmatchedReason : null;
         payment.persist();
         return true;
+    }
+
+    /** A new payment matched to an account in collections, as {@link #insertPostedPayments} records it. */
+    public record PostedPayment(UUID paymentId, String accountNumber, String esiId, BigDecimal amount,
+            LocalDate receivedOn) {
+    }
+
+    /** Which of these payment ids collections already keeps a row for (posted, or returned before it arrived). */
+    public Set<UUID> knownPayments(Collection<UUID> paymentIds) {
+        if (paymentIds.isEmpty()) {
+            return Set.of();
+        }
+        em.flush(); // rows persisted earlier in the transaction count
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Set<UUID> found = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select payment_id from ledger_payment where payment_id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", paymentIds.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Records new payments, each matched to an account, with one statement: what {@link #paymentPosted} writes for a
+     * payment it has never seen. The caller makes sure none of them is known ({@link #knownPayments}); one that is
+     * breaks the primary key and fails the transaction rather than counting twice.
+     */
+    public void insertPostedPayments(List<PostedPayment> payments) {
+        if (payments.isEmpty()) {
+            return;
+        }
+        int n = payments.size();
+        UUID[] ids = new UUID[n];
+        String[] accounts = new String[n];
+        String[] esiIds = new String[n];
+        String[] amounts = new String[n];
+        String[] receivedOn = new String[n];
+        for (int i = 0; i < n; i++) {
+            PostedPayment payment = payments.get(i);
+            ids[i] = payment.paymentId();
+            accounts[i] = payment.accountNumber();
+            esiIds[i] = payment.esiId();
+            amounts[i] = payment.amount().toPlainString();
+            receivedOn[i] = payment.receivedOn().toString();
+        }
+        OffsetDateTime recordedAt = clock.instant().atOffset(ZoneOffset.UTC);
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into ledger_payment (payment_id, account_number, esi_id, amount, received_on, posted,
+                        returned, recorded_at)
+                    select payment_id, account_number, esi_id, amount::numeric, received_on::date, true, false, ?
+                    from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::text[], ?::text[])
+                      as t(payment_id, account_number, esi_id, amount, received_on)""")) {
+                insert.setObject(1, recordedAt);
+                insert.setArray(2, connection.createArrayOf("uuid", ids));
+                insert.setArray(3, connection.createArrayOf("varchar", accounts));
+                insert.setArray(4, connection.createArrayOf("varchar", esiIds));
+                insert.setArray(5, connection.createArrayOf("text", amounts));
+                insert.setArray(6, connection.createArrayOf("text", receivedOn));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Records a payment's return once (before its payment, if so it arrives); returns the payment's account. */
@@ -183,6 +264,7 @@ public class Ledger {
             row = new PrepayBalance();
             row.accountNumber = accountNumber;
             row.esiId = esiId;
+            row.updatedAt = clock.instant(); // before persist: the insert carries the row as it is now
             row.persist();
         }
         row.updatedAt = clock.instant();

@@ -36,7 +36,7 @@ public class PaymentEventsConsumer implements TopicConsumer {
     public EventRoutes routes() {
         if (routes == null) {
             routes = EventRoutes.builder()
-                    .on(PaymentPosted.class, collections::paymentPosted)
+                    .on(PaymentPosted.class, collections::paymentPosted, collections::paymentsPosted) // runs in bulk
                     .on(PaymentReturned.class, collections::paymentReturned)
                     .build();
         }

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -169,6 +172,21 @@ public class PaymentPlans {
         payment.reversed = false;
         payment.recordedAt = clock.instant();
         payment.persist();
+    }
+
+    /**
+     * Which of these accounts have a plan in force that payments count towards: for a run of payments, the only ones
+     * {@link #paymentApplied} has anything to do for. One query. TxType.MANDATORY.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> accountsWithOpenPlan(Collection<String> accountNumbers) {
+        if (accountNumbers.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(PaymentPlan.getEntityManager().createQuery(
+                "select distinct p.accountNumber from PaymentPlan p where p.accountNumber in ?1 and p.status = ?2",
+                String.class).setParameter(1, accountNumbers).setParameter(2, PlanStanding.Status.ACTIVE)
+                .getResultList());
     }
 
     /** A payment came back: it no longer counts. Idempotent. TxType.MANDATORY. */

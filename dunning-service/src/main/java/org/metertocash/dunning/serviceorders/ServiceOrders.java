@@ -2,10 +2,13 @@ package org.metertocash.dunning.serviceorders;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -233,10 +236,19 @@ public class ServiceOrders {
 
     // ------------------------------------------------------------------------------------- for the snapshot
 
-    /** The premise's orders as the policy sees them. */
+    /** The premise's orders as the policy sees them; an order a cancel was sent for counts as withdrawn. */
     public Snapshot.Orders facts(String accountNumber) {
-        List<ServiceOrder> orders = ServiceOrder.<ServiceOrder> list("accountNumber = ?1 and kind <> ?2",
-                Sort.by("requestedAt").and("requestId"), accountNumber, ServiceOrder.Kind.CANCEL);
+        List<ServiceOrder> all = ServiceOrder.<ServiceOrder> list("accountNumber", Sort.by("requestedAt")
+                .and("requestId"), accountNumber);
+        Set<UUID> withdrawn = new HashSet<>();
+        List<ServiceOrder> orders = new ArrayList<>();
+        for (ServiceOrder order : all) {
+            if (order.kind == ServiceOrder.Kind.CANCEL) {
+                withdrawn.add(order.originalRequestId);
+            } else {
+                orders.add(order);
+            }
+        }
         ServiceOrder lastCompleted = null;
         for (ServiceOrder order : orders) {
             if (order.status == OrderStatus.COMPLETED && (lastCompleted == null
@@ -246,7 +258,7 @@ public class ServiceOrders {
         }
         boolean disconnected = lastCompleted != null && lastCompleted.kind == ServiceOrder.Kind.DISCONNECT;
         Optional<Snapshot.Order> latest = orders.isEmpty() ? Optional.empty()
-                : Optional.of(toFact(orders.get(orders.size() - 1)));
+                : Optional.of(toFact(orders.get(orders.size() - 1), withdrawn));
         return new Snapshot.Orders(disconnected, latest);
     }
 
@@ -257,10 +269,10 @@ public class ServiceOrders {
                 .firstResultOptional().filter(o -> o.status == OrderStatus.REJECTED);
     }
 
-    private static Snapshot.Order toFact(ServiceOrder order) {
+    private static Snapshot.Order toFact(ServiceOrder order, Set<UUID> withdrawn) {
         return new Snapshot.Order(order.requestId,
                 order.kind == ServiceOrder.Kind.DISCONNECT ? OrderKind.DISCONNECT : OrderKind.RECONNECT,
                 order.status, order.requestedOn, order.requestedAt, order.rejectedOn, order.reasonCode,
-                order.releasedAt != null);
+                order.releasedAt != null, withdrawn.contains(order.requestId));
     }
 }

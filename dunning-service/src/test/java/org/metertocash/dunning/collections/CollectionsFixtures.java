@@ -46,7 +46,12 @@ final class CollectionsFixtures {
 
     /** Moves the service's business clock to noon (Central) of the day. */
     static void today(LocalDate day) {
-        Instant instant = day.atTime(LocalTime.NOON).atZone(ZONE).toInstant();
+        at(day, LocalTime.NOON);
+    }
+
+    /** Moves the service's business clock to the time (Central) of the day. */
+    static void at(LocalDate day, LocalTime time) {
+        Instant instant = day.atTime(time).atZone(ZONE).toInstant();
         Api.admin().body("{\"instant\": \"" + instant + "\"}").put("/admin/clock").then().statusCode(200);
     }
 
@@ -80,15 +85,24 @@ final class CollectionsFixtures {
 
     /** An accepted enrollment (customer, county) and the post-pay account billing opened for it. */
     Premise postpayPremise(String county) {
+        return premise(county, BillingType.POSTPAY, "FIXED-12");
+    }
+
+    /** An accepted pre-pay enrollment (a customer with e-mail and phone, county) and its pre-pay account. */
+    Premise prepayPremise(String county) {
+        return premise(county, BillingType.PREPAY, "PREPAID-DAILY");
+    }
+
+    private Premise premise(String county, BillingType billingType, String product) {
         String esiId = String.format("1044372%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
         String accountNumber = String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
         UUID enrollmentId = UUID.randomUUID();
         producer.publish(new EnrollmentAccepted(enrollmentId, esiId, "ONCOR", RequestType.SWITCH,
                 LocalDate.of(2026, 10, 1), new Customer("Dana Smith", "dana@example.com", "2145550199"),
-                new ServiceAddress("42 Oak Lawn Ave", null, "Dallas", "TX", "75219", county), "FIXED-12",
-                BillingType.POSTPAY));
-        producer.publish(new BillingAccountOpened(accountNumber, esiId, enrollmentId, "Dana Smith", "FIXED-12",
-                BillingType.POSTPAY, "ONCOR", 3, LocalDate.of(2026, 10, 1)));
+                new ServiceAddress("42 Oak Lawn Ave", null, "Dallas", "TX", "75219", county), product,
+                billingType));
+        producer.publish(new BillingAccountOpened(accountNumber, esiId, enrollmentId, "Dana Smith", product,
+                billingType, "ONCOR", 3, LocalDate.of(2026, 10, 1)));
         await().atMost(WAIT).untilAsserted(() -> Api.operations().get("/accounts/" + esiId + "/collections").then()
                 .statusCode(200).body("county", equalTo(county)));
         return new Premise(esiId, accountNumber, enrollmentId);

@@ -60,6 +60,12 @@ public final class CollectionPolicy {
         public static final String DISCONNECT_REJECTED = "disconnect-rejected";
         public static final String DISCONNECT_REJECTED_RETRY = "disconnect-rejected-retry";
         public static final String DISCONNECTED = "disconnected";
+        /**
+         * The wires utility completed a disconnect collections had withdrawn (its cancel came too late): the premise
+         * is off all the same, and the account passes through DISCONNECTED to what the rules say for a premise that
+         * is off — with the arrears cured, a reconnect at once (§25.483(n)).
+         */
+        public static final String DISCONNECTED_AFTER_CANCEL = "disconnected-after-cancel §25.483(n)";
         public static final String RECONNECT = "reconnect §25.483(n)";
         public static final String RECONNECT_REJECTED = "reconnect-rejected";
         public static final String RECONNECT_OVERDUE = "reconnect-overdue";
@@ -67,14 +73,26 @@ public final class CollectionPolicy {
         public static final String PREPAY_CONVERSION = "prepay-conversion §25.498";
         public static final String PREPAY_DISCONNECT_WARNING = "prepay-disconnect-warning §25.498";
         public static final String PREPAY_LOW_BALANCE = "prepay-low-balance §25.498";
+        /** A late fee assessed while the account stays in its state: an action-only step (§25.480(c)). */
+        public static final String LATE_FEE = "late-fee §25.480(c)";
 
         private Rules() {
         }
     }
 
-    /** States whose steps carry the late fees of past-due bills that have none yet. */
+    /**
+     * The post-pay states in which a past-due bill that has no late fee yet gets its one (§25.480(c)): with the step
+     * that enters the state, or, while the account stays in it, as an action-only step the day the bill is found past
+     * due. Not PAYMENT_PLAN: a balance deferred under a plan is not charged a late fee by collections (what a plan
+     * may carry is the plan's own business, §25.480(j)); a bill still unpaid when the plan ends gets its fee then.
+     */
     private static final Set<CollectionState> FEE_STATES = EnumSet.of(PAST_DUE, DISCONNECT_NOTICE_ISSUED,
-            DISCONNECT_PENDING, DISCONNECT_HELD, DISCONNECT_REQUESTED, DISCONNECTED);
+            DISCONNECT_PENDING, DISCONNECT_HELD, DISCONNECT_REQUESTED, DISCONNECTED, RECONNECT_REQUESTED,
+            RECONNECT_OVERDUE);
+
+    /** The states in which collections knows the premise is off (or being switched back on). */
+    private static final Set<CollectionState> OFF_STATES = EnumSet.of(DISCONNECTED, RECONNECT_REQUESTED,
+            RECONNECT_OVERDUE);
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
@@ -101,6 +119,14 @@ public final class CollectionPolicy {
                 || (outcome.state == DISCONNECT_HELD && !Objects.equals(outcome.rule, snapshot.rule()));
         Decision.Next next = next(facts, outcome);
         if (!changed) {
+            // §25.480(c): the fee belongs to the balance falling past due, not to a step of collections; a bill that
+            // falls past due while the account stays where it is (held, disconnected, a second bill during a
+            // notice) gets its one fee that day, recorded as a step of its own. Never twice: a bill with a fee has
+            // none assessed again, whatever the number of evaluations.
+            List<Action> fees = !facts.prepay && FEE_STATES.contains(outcome.state) ? lateFees(facts) : List.of();
+            if (!fees.isEmpty()) {
+                return new Decision(outcome.state, outcome.rule, false, fees, next, Rules.LATE_FEE, false);
+            }
             return new Decision(outcome.state, outcome.rule, false, List.of(), next);
         }
         List<Action> actions = new ArrayList<>();
@@ -112,7 +138,7 @@ public final class CollectionPolicy {
             actions.add(new Action.ClearHold(clearedReason(facts, from, outcome)));
         }
         actions.addAll(closedWorkItems(snapshot, outcome));
-        return new Decision(outcome.state, outcome.rule, true, actions, next);
+        return new Decision(outcome.state, outcome.rule, true, actions, next, null, outcome.passing);
     }
 
     // ------------------------------------------------------------------------------------------------ the steps
@@ -175,13 +201,24 @@ public final class CollectionPolicy {
         return Optional.of(outcome);
     }
 
-    /** The premise is off: reconnect as soon as the cause is cured (§25.483(n)); else it stays off. */
+    /**
+     * The premise is off: reconnect as soon as the cause is cured (§25.483(n)); else it stays off. When collections
+     * learns the premise is off while the account is elsewhere — the wires utility completed a disconnect whose
+     * cancel came too late — the account first goes DISCONNECTED, recording the fact, and passes on at once to what
+     * the rules say for a premise that is off: with the arrears cured, a reconnect the same day.
+     */
     private Optional<Outcome> disconnected(Facts f) {
         Snapshot.Orders orders = f.snapshot.orders();
         if (!orders.disconnected() || orders.latestInFlight(OrderKind.RECONNECT)) {
             return Optional.empty();
         }
         Optional<Order> latest = orders.latest();
+        if (f.snapshot.state() == null || !OFF_STATES.contains(f.snapshot.state())) {
+            boolean afterCancel = latest.isPresent() && latest.get().is(OrderKind.DISCONNECT, OrderStatus.COMPLETED)
+                    && latest.get().withdrawn();
+            return Optional.of(new Outcome(DISCONNECTED, afterCancel ? Rules.DISCONNECTED_AFTER_CANCEL
+                    : Rules.DISCONNECTED).passingThrough());
+        }
         if (latest.isPresent() && latest.get().is(OrderKind.RECONNECT, OrderStatus.REJECTED)
                 && !latest.get().released()) {
             return Optional.of(new Outcome(DISCONNECTED, Rules.RECONNECT_REJECTED));
@@ -209,11 +246,21 @@ public final class CollectionPolicy {
         return Optional.of(new Outcome(RECONNECT_REQUESTED, Rules.RECONNECT));
     }
 
-    /** A disconnect order is out: when the cause is cured it is withdrawn and the rest of the rules decide. */
+    /**
+     * A disconnect order is out: when the cause is cured it is withdrawn and the rest of the rules decide. A premise
+     * designated critical care or chronic condition while the order is out is not disconnected either (§25.497):
+     * the order is withdrawn and the disconnect held, as it would have been had the designation come first.
+     */
     private Optional<Outcome> disconnectRequested(Facts f, List<Step> steps, int index) {
         Optional<Order> latest = f.snapshot.orders().latest();
         if (latest.isEmpty() || !latest.get().inFlight(OrderKind.DISCONNECT) || f.snapshot.orders().disconnected()) {
             return Optional.empty();
+        }
+        Optional<Designation> designation = f.protectedBy();
+        if (designation.isPresent() && !f.cured()) {
+            return Optional.of(new Outcome(DISCONNECT_HELD, Rules.HOLD_DESIGNATION)
+                    .with(new Action.CancelDisconnect(latest.get().requestId()))
+                    .with(designationHeld(designation.get())));
         }
         if (f.cured()) {
             Outcome below = firstMatch(f, steps, index + 1);
@@ -257,9 +304,7 @@ public final class CollectionPolicy {
         }
         Optional<Designation> designation = f.protectedBy();
         if (designation.isPresent()) {
-            return new Outcome(DISCONNECT_HELD, Rules.HOLD_DESIGNATION).with(new Action.RaiseWorkItem(
-                    WorkItemTypes.DISCONNECT_HELD_DESIGNATION, "Disconnection due but the premise is designated "
-                            + designation.get() + " (16 TAC §25.497): the wires utility must contact the customer"));
+            return new Outcome(DISCONNECT_HELD, Rules.HOLD_DESIGNATION).with(designationHeld(designation.get()));
         }
         if (!s.countyKnown()) {
             return new Outcome(DISCONNECT_HELD, Rules.HOLD_COUNTY_UNKNOWN).with(new Action.RaiseWorkItem(
@@ -275,6 +320,11 @@ public final class CollectionPolicy {
             return new Outcome(DISCONNECT_HELD, Rules.HOLD_WEEKEND_HOLIDAY);
         }
         return new Outcome(DISCONNECT_REQUESTED, Rules.DISCONNECT).with(new Action.RequestDisconnect(s.today()));
+    }
+
+    private static Action designationHeld(Designation designation) {
+        return new Action.RaiseWorkItem(WorkItemTypes.DISCONNECT_HELD_DESIGNATION, "Disconnection due but the premise"
+                + " is designated " + designation + " (16 TAC §25.497): the wires utility must contact the customer");
     }
 
     /** §25.483: the notice no earlier than the day after the due date, its disconnect date ≥ 10 days on. */
@@ -353,7 +403,7 @@ public final class CollectionPolicy {
     /**
      * §25.480(c): one late fee per past-due bill (a balance is never charged twice), at most the configured percent
      * (≤ 5) of its unpaid remainder, never for a low-income customer. Assessed with the step that finds the bill past
-     * due: nothing happens without a step.
+     * due, or as a step of its own when the account stays in a {@link #FEE_STATES fee state} (see {@link #decide}).
      */
     private List<Action> lateFees(Facts f) {
         PolicySettings.Postpay postpay = settings.postpay();
@@ -513,10 +563,17 @@ public final class CollectionPolicy {
         final CollectionState state;
         final String rule;
         final List<Action> actions = new ArrayList<>();
+        boolean passing;
 
         Outcome(CollectionState state, String rule) {
             this.state = state;
             this.rule = rule;
+        }
+
+        /** The account passes through this state and is evaluated again at once. */
+        Outcome passingThrough() {
+            passing = true;
+            return this;
         }
 
         Outcome with(Action action) {

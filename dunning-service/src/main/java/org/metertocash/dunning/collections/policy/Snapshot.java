@@ -115,10 +115,18 @@ public record Snapshot(
     /**
      * A disconnect or reconnect order.
      *
-     * @param released operations asked for a rejected order to be tried again
+     * @param released  operations asked for a rejected order to be tried again
+     * @param withdrawn collections withdrew it (DisconnectCancelRequested), whatever the wires utility did after
      */
     public record Order(UUID requestId, OrderKind kind, OrderStatus status, LocalDate requestedOn, Instant requestedAt,
-            LocalDate rejectedOn, String reasonCode, boolean released) {
+            LocalDate rejectedOn, String reasonCode, boolean released, boolean withdrawn) {
+
+        /** An order collections never withdrew. */
+        public Order(UUID requestId, OrderKind kind, OrderStatus status, LocalDate requestedOn, Instant requestedAt,
+                LocalDate rejectedOn, String reasonCode, boolean released) {
+            this(requestId, kind, status, requestedOn, requestedAt, rejectedOn, reasonCode, released,
+                    status == OrderStatus.CANCELLED);
+        }
 
         public boolean is(OrderKind kind, OrderStatus status) {
             return this.kind == kind && this.status == status;

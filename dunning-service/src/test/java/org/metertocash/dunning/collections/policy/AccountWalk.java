@@ -76,6 +76,10 @@ final class AccountWalk {
     record Step_(LocalDate on, CollectionState from, CollectionState to, String rule) {
     }
 
+    /** A step recorded in the history, as the engine writes it: a change of state or an action-only step. */
+    record Recorded(LocalDate on, CollectionState from, CollectionState to, String rule, List<Action> actions) {
+    }
+
     record Done(LocalDate on, Action action) {
     }
 
@@ -96,6 +100,7 @@ final class AccountWalk {
     Set<NoticeChannel> reachableBy = Set.of();
     boolean converted;
     final List<Step_> steps = new ArrayList<>();
+    final List<Recorded> history = new ArrayList<>();
     final List<Done> done = new ArrayList<>();
     final Map<LocalDate, List<Consumer<AccountWalk>>> events = new LinkedHashMap<>();
     Decision lastDecision;
@@ -131,26 +136,40 @@ final class AccountWalk {
         return evaluate(day, now);
     }
 
+    /** One evaluation as the engine runs it: a state passed through is followed at once by the next decision. */
     Decision evaluate(LocalDate day, Instant now) {
+        Decision decision = decideOnce(day, now);
+        for (int pass = 1; decision.passing() && decision.changed() && pass < 3; pass++) {
+            decision = decideOnce(day, now);
+        }
+        return decision;
+    }
+
+    private Decision decideOnce(LocalDate day, Instant now) {
         Snapshot snapshot = new Snapshot(day, now, billingType, state, rule, bills, payments, lateFees,
                 designations, true,
                 moratoriumDays.contains(day), CALENDAR.isBusinessDay(day), plan, notices,
                 new Snapshot.Orders(disconnected, latestOrder), prepay, reachableBy, converted);
         Decision decision = policy.decide(snapshot);
         lastDecision = decision;
-        if (!decision.changed()) {
+        if (!decision.recorded()) {
             if (!decision.actions().isEmpty()) {
-                throw new AssertionError("actions without a change of state on " + day + ": " + decision);
+                throw new AssertionError("actions without a step on " + day + ": " + decision);
             }
             return decision;
         }
-        steps.add(new Step_(day, state, decision.state(), decision.rule()));
+        history.add(new Recorded(day, state, decision.state(), decision.stepRule(), decision.actions()));
+        if (decision.changed()) {
+            steps.add(new Step_(day, state, decision.state(), decision.rule()));
+        }
         for (Action action : decision.actions()) {
             done.add(new Done(day, action));
             apply(day, now, action);
         }
-        state = decision.state();
-        rule = decision.rule();
+        if (decision.changed()) {
+            state = decision.state();
+            rule = decision.rule();
+        }
         return decision;
     }
 
@@ -168,7 +187,7 @@ final class AccountWalk {
                     now, null, null, false));
         } else if (action instanceof Action.CancelDisconnect) {
             latestOrder = latestOrder.map(o -> new Order(o.requestId(), o.kind(), OrderStatus.CANCELLED,
-                    o.requestedOn(), o.requestedAt(), null, null, false));
+                    o.requestedOn(), o.requestedAt(), null, null, false, true));
         } else if (action instanceof Action.RequestPrepayConversion) {
             billingType = BillingType.POSTPAY;
             converted = true;
@@ -187,18 +206,18 @@ final class AccountWalk {
         payments.add(new Snapshot.Payment(UUID.randomUUID(), new BigDecimal(amount), on, false));
     }
 
-    /** The 650_02 completing the latest order. */
+    /** The 650_02 completing the latest order (one collections withdrew stays withdrawn: its cancel came too late). */
     void completeLatestOrder() {
         Order order = latestOrder.orElseThrow();
         latestOrder = Optional.of(new Order(order.requestId(), order.kind(), OrderStatus.COMPLETED,
-                order.requestedOn(), order.requestedAt(), null, null, false));
+                order.requestedOn(), order.requestedAt(), null, null, false, order.withdrawn()));
         disconnected = order.kind() == OrderKind.DISCONNECT;
     }
 
     void rejectLatestOrder(String reason, LocalDate on) {
         Order order = latestOrder.orElseThrow();
         latestOrder = Optional.of(new Order(order.requestId(), order.kind(), OrderStatus.REJECTED,
-                order.requestedOn(), order.requestedAt(), on, reason, false));
+                order.requestedOn(), order.requestedAt(), on, reason, false, order.withdrawn()));
     }
 
     // ------------------------------------------------------------------------------------------- reading back
@@ -213,5 +232,10 @@ final class AccountWalk {
 
     List<String> path() {
         return steps.stream().map(s -> s.on() + " " + s.to()).toList();
+    }
+
+    /** Every step recorded, action-only ones included: "day STATE rule". */
+    List<String> recordedSteps() {
+        return history.stream().map(h -> h.on() + " " + h.to() + " " + h.rule()).toList();
     }
 }

@@ -144,6 +144,49 @@ class CollectionPolicyTest {
     }
 
     @Nested
+    class Disconnect_completed_after_it_was_withdrawn {
+
+        @Test
+        void the_premise_is_disconnected_then_reconnected_at_once_since_the_arrears_are_cured() {
+            // requested 12-15; 150.54 (the bill and its 7.17 fee) paid 12-16 withdraws it; the wires utility had
+            // already done it: its completion arrives 12-17
+            AccountWalk walk = unpaidBill(new AccountWalk(BillingType.POSTPAY))
+                    .on(of(2026, 12, 16), w -> w.pay("150.54", of(2026, 12, 16)))
+                    .on(of(2026, 12, 17), AccountWalk::completeLatestOrder)
+                    .on(of(2026, 12, 18), AccountWalk::completeLatestOrder);
+            walk.walk(ISSUED, of(2026, 12, 16));
+            UUID withdrawn = walk.latestOrder.orElseThrow().requestId();
+            assertThat(walk.actionsOn(of(2026, 12, 16)).get(0)).isEqualTo(new CancelDisconnect(withdrawn));
+            walk.walk(of(2026, 12, 17), of(2027, 1, 31));
+
+            assertThat(walk.path()).containsExactly("2026-11-28 PAST_DUE", "2026-12-02 DISCONNECT_NOTICE_ISSUED",
+                    "2026-12-14 DISCONNECT_PENDING", "2026-12-15 DISCONNECT_REQUESTED", "2026-12-16 CURRENT",
+                    "2026-12-17 DISCONNECTED", "2026-12-17 RECONNECT_REQUESTED", "2026-12-18 CURRENT");
+            assertThat(walk.steps.get(5).rule()).isEqualTo(CollectionPolicy.Rules.DISCONNECTED_AFTER_CANCEL);
+            assertThat(walk.steps.get(6).rule()).isEqualTo(CollectionPolicy.Rules.RECONNECT);
+            List<Action> offThenOn = walk.actionsOn(of(2026, 12, 17));
+            assertThat(offThenOn).hasSize(2);
+            assertThat(offThenOn.get(0)).isEqualTo(new RequestReconnect(of(2026, 12, 17)));
+            assertThat(((ClearHold) offThenOn.get(1)).reason()).startsWith("arrears cured: past due 0")
+                    .endsWith("reconnect ordered (§25.483(n))");
+            assertThat(walk.all(RequestReconnect.class)).hasSize(1);
+            assertThat(walk.all(RequestDisconnect.class)).hasSize(1);
+            assertThat(walk.all(AssessLateFee.class)).hasSize(1);
+        }
+
+        @Test
+        void a_completion_of_an_order_that_was_never_withdrawn_is_the_plain_disconnection() {
+            AccountWalk walk = unpaidBill(new AccountWalk(BillingType.POSTPAY))
+                    .on(of(2026, 12, 16), AccountWalk::completeLatestOrder)
+                    .walk(ISSUED, of(2026, 12, 31));
+
+            assertThat(walk.path()).endsWith("2026-12-15 DISCONNECT_REQUESTED", "2026-12-16 DISCONNECTED");
+            assertThat(walk.rule).isEqualTo(CollectionPolicy.Rules.DISCONNECTED);
+            assertThat(walk.actionsOn(of(2026, 12, 16))).isEmpty();
+        }
+    }
+
+    @Nested
     class Paid_after_the_notice {
 
         @Test
@@ -237,6 +280,24 @@ class CollectionPolicyTest {
             assertThat(walk.actionsOn(of(2026, 12, 15))).singleElement().isInstanceOfSatisfying(RaiseWorkItem.class,
                     r -> assertThat(r.type()).isEqualTo(WorkItemTypes.DISCONNECT_HELD_DESIGNATION));
             assertThat(walk.all(RequestDisconnect.class)).isEmpty();
+        }
+
+        @Test
+        void a_critical_care_designation_while_the_disconnect_is_out_withdraws_it_and_holds() {
+            AccountWalk walk = unpaidBill(new AccountWalk(BillingType.POSTPAY));
+            walk.walk(ISSUED, of(2026, 12, 15));
+            UUID requestId = walk.latestOrder.orElseThrow().requestId();
+            walk.on(of(2026, 12, 16), w -> w.designations.add(Designation.CRITICAL_CARE))
+                    .walk(of(2026, 12, 16), of(2027, 3, 31));
+
+            assertThat(walk.path()).endsWith("2026-12-15 DISCONNECT_REQUESTED", "2026-12-16 DISCONNECT_HELD");
+            assertThat(walk.rule).isEqualTo(CollectionPolicy.Rules.HOLD_DESIGNATION);
+            List<Action> held = walk.actionsOn(of(2026, 12, 16));
+            assertThat(held).hasSize(2);
+            assertThat(held.get(0)).isEqualTo(new CancelDisconnect(requestId));
+            assertThat(held.get(1)).isInstanceOfSatisfying(RaiseWorkItem.class,
+                    r -> assertThat(r.type()).isEqualTo(WorkItemTypes.DISCONNECT_HELD_DESIGNATION));
+            assertThat(walk.all(RequestDisconnect.class)).hasSize(1);
         }
 
         @Test
@@ -335,6 +396,101 @@ class CollectionPolicyTest {
                     new AssessLateFee(walk.bills.get(1).billId(), new BigDecimal("4.41"), new BigDecimal("88.10")));
         }
 
+        /** A second bill, 88.10 issued 12-09: due 12-25 → Christmas → Monday 12-28, past due Tuesday 12-29. */
+        private AccountWalk secondBill(AccountWalk walk) {
+            LocalDate issued = of(2026, 12, 9);
+            return walk.on(issued, w -> w.bill("88.10", issued, AccountWalk.CALENDAR.dueDate(issued, 16)));
+        }
+
+        private AssessLateFee secondFee(AccountWalk walk) {
+            // 5 % of 88.10 = 4.405 → 4.41
+            return new AssessLateFee(walk.bills.get(1).billId(), new BigDecimal("4.41"), new BigDecimal("88.10"));
+        }
+
+        @Test
+        void a_bill_falling_past_due_while_the_account_stays_disconnected_gets_its_fee_that_day_once() {
+            AccountWalk walk = secondBill(unpaidBill(new AccountWalk(BillingType.POSTPAY)))
+                    .on(of(2026, 12, 16), AccountWalk::completeLatestOrder);
+            walk.walk(ISSUED, of(2026, 12, 28));
+            assertThat(walk.all(AssessLateFee.class)).hasSize(1);
+
+            walk.walk(of(2026, 12, 29), of(2026, 12, 29));
+            assertThat(walk.actionsOn(of(2026, 12, 29))).containsExactly(secondFee(walk));
+            assertThat(walk.lastDecision.changed()).isFalse();
+            // evaluated again that day (a redelivered event, a second day turn): nothing more
+            Decision again = walk.evaluate(of(2026, 12, 29));
+            assertThat(again.recorded()).isFalse();
+            assertThat(again.actions()).isEmpty();
+            walk.walk(of(2026, 12, 30), of(2027, 2, 28));
+
+            assertThat(walk.path()).containsExactly("2026-11-28 PAST_DUE", "2026-12-02 DISCONNECT_NOTICE_ISSUED",
+                    "2026-12-14 DISCONNECT_PENDING", "2026-12-15 DISCONNECT_REQUESTED", "2026-12-16 DISCONNECTED");
+            assertThat(walk.recordedSteps()).containsExactly("2026-11-28 PAST_DUE past-due §25.480(b)",
+                    "2026-12-02 DISCONNECT_NOTICE_ISSUED disconnect-notice §25.483",
+                    "2026-12-14 DISCONNECT_PENDING disconnect-pending §25.483",
+                    "2026-12-15 DISCONNECT_REQUESTED disconnect §25.483", "2026-12-16 DISCONNECTED disconnected",
+                    "2026-12-29 DISCONNECTED late-fee §25.480(c)");
+            assertThat(walk.rule).isEqualTo(CollectionPolicy.Rules.DISCONNECTED);
+            assertThat(walk.all(AssessLateFee.class)).extracting(AccountWalk.Done::action).containsExactly(
+                    new AssessLateFee(walk.bills.get(0).billId(), new BigDecimal("7.17"), new BigDecimal("143.37")),
+                    secondFee(walk));
+        }
+
+        @Test
+        void a_second_bill_falling_past_due_during_the_notice_gets_its_fee_without_moving_the_account() {
+            // 96.20 issued 11-23: due Wednesday 12-09, past due 12-10 — the notice of 12-02 stands until 12-14
+            LocalDate issued = of(2026, 11, 23);
+            AccountWalk walk = unpaidBill(new AccountWalk(BillingType.POSTPAY))
+                    .on(issued, w -> w.bill("96.20", issued, AccountWalk.CALENDAR.dueDate(issued, 16)))
+                    .walk(ISSUED, of(2026, 12, 31));
+
+            assertThat(walk.path()).containsExactly("2026-11-28 PAST_DUE", "2026-12-02 DISCONNECT_NOTICE_ISSUED",
+                    "2026-12-14 DISCONNECT_PENDING", "2026-12-15 DISCONNECT_REQUESTED");
+            // 5 % of 96.20 = 4.81, the day the bill fell past due, in the state the account was in
+            assertThat(walk.history).filteredOn(h -> h.rule().equals(CollectionPolicy.Rules.LATE_FEE))
+                    .singleElement().satisfies(h -> {
+                        assertThat(h.on()).isEqualTo(of(2026, 12, 10));
+                        assertThat(h.from()).isEqualTo(CollectionState.DISCONNECT_NOTICE_ISSUED);
+                        assertThat(h.to()).isEqualTo(CollectionState.DISCONNECT_NOTICE_ISSUED);
+                        assertThat(h.actions()).containsExactly(new AssessLateFee(walk.bills.get(1).billId(),
+                                new BigDecimal("4.81"), new BigDecimal("96.20")));
+                    });
+            assertThat(walk.all(AssessLateFee.class)).hasSize(2);
+        }
+
+        @Test
+        void a_bill_falling_past_due_while_the_disconnect_is_held_gets_its_fee() {
+            AccountWalk walk = secondBill(unpaidBill(new AccountWalk(BillingType.POSTPAY)));
+            walk.designations.add(Designation.CRITICAL_CARE);
+            walk.walk(ISSUED, of(2027, 1, 31));
+
+            assertThat(walk.path()).endsWith("2026-12-15 DISCONNECT_HELD");
+            assertThat(walk.recordedSteps()).endsWith("2026-12-29 DISCONNECT_HELD late-fee §25.480(c)");
+            assertThat(walk.actionsOn(of(2026, 12, 29))).containsExactly(secondFee(walk));
+            assertThat(walk.rule).isEqualTo(CollectionPolicy.Rules.HOLD_DESIGNATION);
+            assertThat(walk.all(AssessLateFee.class)).hasSize(2);
+        }
+
+        @Test
+        void no_fee_while_a_plan_is_kept_and_the_bill_still_unpaid_when_it_defaults_gets_its_fee_then() {
+            PlanStanding active = new PlanStanding(UUID.fromString("00000000-0000-0000-0000-00000000d0b2"),
+                    PlanStanding.Status.ACTIVE, new BigDecimal("100.00"), of(2027, 1, 8), new BigDecimal("50.00"));
+            PlanStanding defaulted = new PlanStanding(active.planId(), PlanStanding.Status.DEFAULTED,
+                    new BigDecimal("100.00"), of(2027, 1, 8), new BigDecimal("50.00"));
+            AccountWalk walk = secondBill(unpaidBill(new AccountWalk(BillingType.POSTPAY)))
+                    .on(of(2026, 12, 8), w -> w.plan = Optional.of(active))
+                    .on(of(2027, 1, 9), w -> w.plan = Optional.of(defaulted))
+                    .walk(ISSUED, of(2027, 1, 31));
+
+            assertThat(walk.recordedSteps()).noneMatch(step -> step.endsWith(CollectionPolicy.Rules.LATE_FEE));
+            assertThat(walk.actionsOn(of(2026, 12, 29))).isEmpty();
+            // the default on Saturday 01-09 resumes collections: held for the weekend, the second bill's fee with it
+            assertThat(walk.path()).endsWith("2026-12-08 PAYMENT_PLAN", "2027-01-09 DISCONNECT_HELD",
+                    "2027-01-11 DISCONNECT_REQUESTED");
+            assertThat(walk.actionsOn(of(2027, 1, 9))).containsExactly(secondFee(walk));
+            assertThat(walk.all(AssessLateFee.class)).hasSize(2);
+        }
+
         @Test
         void are_never_assessed_for_a_low_income_customer() {
             AccountWalk walk = unpaidBill(new AccountWalk(BillingType.POSTPAY));
@@ -343,6 +499,15 @@ class CollectionPolicyTest {
 
             assertThat(walk.path()).startsWith("2026-11-28 PAST_DUE", "2026-12-02 DISCONNECT_NOTICE_ISSUED");
             assertThat(walk.all(AssessLateFee.class)).isEmpty();
+
+            // nor on a later bill falling past due while the account stays disconnected
+            AccountWalk disconnected = secondBill(unpaidBill(new AccountWalk(BillingType.POSTPAY)))
+                    .on(of(2026, 12, 16), AccountWalk::completeLatestOrder);
+            disconnected.designations.add(Designation.LOW_INCOME);
+            disconnected.walk(ISSUED, of(2027, 1, 31));
+            assertThat(disconnected.state).isEqualTo(CollectionState.DISCONNECTED);
+            assertThat(disconnected.all(AssessLateFee.class)).isEmpty();
+            assertThat(disconnected.history).hasSize(disconnected.steps.size());
         }
 
         @Test
