@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.metertocash.platform.idempotency.Idempotent;
 import org.metertocash.platform.problem.ProblemException;
 import org.metertocash.platform.security.Roles;
 
@@ -32,9 +31,10 @@ public class DayTurnResource {
 
     @POST
     @RolesAllowed({ Roles.OPERATIONS, Roles.ADMIN })
-    @Idempotent(required = false)
     @Operation(summary = "Run the day turn now: evaluate every account not CURRENT and every account whose next step is"
-            + " due, for ?date= (default today; not in the future). Running it again the same day changes nothing.")
+            + " due, for ?date= (default today; not in the future). Running it again the same day changes nothing, so"
+            + " no Idempotency-Key is needed; a large day turn runs longer than a transaction may, so none is held"
+            + " around it")
     public Response run(@QueryParam("date") String dateText) {
         LocalDate today = LocalDate.now(clock);
         LocalDate date;
