@@ -1,5 +1,8 @@
 package org.metertocash.payment.posting;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,9 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+import org.metertocash.contracts.common.BillingType;
 import org.metertocash.payment.accounts.PayableAccount;
 
 /**
@@ -21,7 +29,8 @@ import org.metertocash.payment.accounts.PayableAccount;
 @ApplicationScoped
 public class AccountMatching {
 
-    private static final int CHUNK = 1000;
+    @Inject
+    EntityManager em;
 
     /** The outcome for one payment: an account, or why there is none. */
     public record Match(PayableAccount account, UnappliedReason reason, String detail) {
@@ -49,9 +58,9 @@ public class AccountMatching {
 
     /**
      * The accounts named by number, then the accounts on the premises of the payers whose number named none: the ESI
-     * ID decides only then ({@link Accounts#match}), so a payment whose account number matches costs one lookup. One
-     * payer (a single payment) is looked up by key and by equality, which the persistence layer prepares once; many
-     * with IN lists in chunks.
+     * ID decides only then ({@link Accounts#match}), so a payment whose account number matches costs one lookup. Each
+     * lookup is one JDBC statement ({@code = any(array)}) on the transaction's connection, whatever the number of
+     * payers; the accounts are plain objects, not entities of the persistence context (nothing changes them here).
      */
     private Accounts lookUp(List<String[]> payers) {
         Set<String> numbers = new LinkedHashSet<>();
@@ -61,16 +70,8 @@ public class AccountMatching {
             }
         }
         Map<String, PayableAccount> byNumber = new HashMap<>();
-        if (numbers.size() == 1) {
-            PayableAccount account = PayableAccount.findById(numbers.iterator().next());
-            if (account != null) {
-                byNumber.put(account.accountNumber, account);
-            }
-        } else {
-            for (List<String> chunk : chunks(numbers)) {
-                PayableAccount.<PayableAccount> list("accountNumber in ?1", chunk)
-                        .forEach(account -> byNumber.put(account.accountNumber, account));
-            }
+        if (!numbers.isEmpty()) {
+            accounts("account_number", numbers).forEach(account -> byNumber.put(account.accountNumber, account));
         }
         Set<String> esiIds = new LinkedHashSet<>();
         for (String[] payer : payers) {
@@ -79,19 +80,36 @@ public class AccountMatching {
             }
         }
         Map<String, List<PayableAccount>> byEsiId = new HashMap<>();
-        if (esiIds.size() == 1) {
-            String esiId = esiIds.iterator().next();
-            List<PayableAccount> onPremise = PayableAccount.list("esiId = ?1 order by accountNumber", esiId);
-            if (!onPremise.isEmpty()) {
-                byEsiId.put(esiId, new ArrayList<>(onPremise));
-            }
-        } else {
-            for (List<String> chunk : chunks(esiIds)) {
-                PayableAccount.<PayableAccount> list("esiId in ?1 order by accountNumber", chunk)
-                        .forEach(account -> byEsiId.computeIfAbsent(account.esiId, k -> new ArrayList<>()).add(account));
-            }
+        if (!esiIds.isEmpty()) {
+            accounts("esi_id", esiIds)
+                    .forEach(account -> byEsiId.computeIfAbsent(account.esiId, k -> new ArrayList<>()).add(account));
         }
         return new Accounts(byNumber, byEsiId);
+    }
+
+    /** The payable accounts whose {@code column} (account_number or esi_id) is one of the values, by account number. */
+    private List<PayableAccount> accounts(String column, Set<String> values) {
+        List<PayableAccount> found = new ArrayList<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select account_number, esi_id, customer_name, "
+                    + "billing_type, opened_at, source_event_id from payable_account where " + column + " = any(?) "
+                    + "order by account_number")) {
+                select.setArray(1, connection.createArrayOf("varchar", values.toArray(String[]::new)));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        PayableAccount account = new PayableAccount();
+                        account.accountNumber = rs.getString(1);
+                        account.esiId = rs.getString(2);
+                        account.customerName = rs.getString(3);
+                        account.billingType = BillingType.valueOf(rs.getString(4));
+                        account.openedAt = rs.getObject(5, OffsetDateTime.class).toInstant();
+                        account.sourceEventId = rs.getObject(6, UUID.class);
+                        found.add(account);
+                    }
+                }
+            }
+        });
+        return found;
     }
 
     /** The accounts of a batch, and the matching rule over them. */
@@ -128,21 +146,5 @@ public class AccountMatching {
                     + onPremise.size() + " accounts ("
                     + String.join(", ", onPremise.stream().map(a -> a.accountNumber).toList()) + ")");
         }
-    }
-
-    private static List<List<String>> chunks(Set<String> values) {
-        List<List<String>> chunks = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        for (String value : values) {
-            current.add(value);
-            if (current.size() == CHUNK) {
-                chunks.add(current);
-                current = new ArrayList<>();
-            }
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
-        }
-        return chunks;
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,17 +29,16 @@ import org.metertocash.platform.workqueue.WorkQueue;
  * announced only when an analyst applies it. Giving a key again returns the payment it already posted (REPEATED),
  * or, when the details differ, that payment untouched (KEY_CONFLICT) for the caller to report.
  *
- * <p>{@link #postAll} takes a whole batch (a payment file) in one transaction, reading the existing keys and the
- * accounts in bulk; callers posting very large batches should post them in chunks of a few thousand, flushing and
- * clearing their persistence context between chunks.
+ * <p>{@link #postAll} takes a whole batch (a payment file's chunk) in one transaction, reading the existing keys and
+ * the accounts with one query each and writing the new payments with one JDBC batch ({@link PaymentRows}): the
+ * payments it returns are plain objects, not entities of the persistence context; load one ({@code Payment.findById})
+ * to change it. Callers posting very large batches should post them in chunks of a few thousand.
  */
 @ApplicationScoped
 public class PaymentPosting {
 
     /** Money that matches no payable account: reference = payment id, {@code details.reasonCode} = why. */
     public static final String UNAPPLIED_CASH = "UNAPPLIED_CASH";
-
-    private static final int CHUNK = 1000;
 
     /** What became of one instruction. */
     public enum Outcome {
@@ -76,6 +74,9 @@ public class PaymentPosting {
     @Inject
     EntityManager em;
 
+    @Inject
+    PaymentRows rows;
+
     /** Posts one payment (see {@link #postAll}). */
     @Transactional
     public Result post(PaymentInstruction instruction, Cause cause) {
@@ -96,13 +97,14 @@ public class PaymentPosting {
                         + " breaks the payment rules: " + errors);
             }
         }
-        Map<String, Payment> byKey = existing(instructions);
-        List<PaymentInstruction> fresh = instructions.stream().filter(i -> !byKey.containsKey(i.idempotencyKey()))
+        Map<String, Payment> byKey = rows.existing(instructions);
+        List<PaymentInstruction> toMatch = instructions.stream().filter(i -> !byKey.containsKey(i.idempotencyKey()))
                 .toList();
-        AccountMatching.Accounts accounts = matching.forPayments(fresh);
+        AccountMatching.Accounts accounts = matching.forPayments(toMatch);
         Instant now = clock.instant();
         Cause flow = cause == null ? Cause.newFlow() : cause;
         List<Result> results = new ArrayList<>(instructions.size());
+        List<Payment> fresh = new ArrayList<>(toMatch.size());
         List<Map.Entry<Payment, PayableAccount>> posted = new ArrayList<>();
         List<Payment> unapplied = new ArrayList<>();
         for (PaymentInstruction instruction : instructions) {
@@ -124,11 +126,12 @@ public class PaymentPosting {
                 unapplied.add(payment);
                 results.add(new Result(payment, Outcome.UNAPPLIED));
             }
-            payment.persist();
+            fresh.add(payment);
             byKey.put(instruction.idempotencyKey(), payment);
         }
-        // payments first, then their events (one statement for all: Outbox.publishAll), then the work items: inserts
-        // of one table follow each other, so that they go to the database in batches rather than a statement each
+        // payments first (one JDBC batch, in the order given), then their events (one statement for all:
+        // Outbox.publishAll, in the same order), then the work items
+        rows.insert(fresh);
         outbox.publishAll(posted.stream().map(entry -> event(entry.getKey(), entry.getValue())).toList(), flow);
         raiseUnapplied(unapplied);
         return results;
@@ -222,21 +225,5 @@ public class PaymentPosting {
                         + (payment.externalReference == null ? "" : ", reference " + payment.externalReference)
                         + ") is in suspense: " + payment.unappliedDetail,
                 details);
-    }
-
-    private static Map<String, Payment> existing(List<PaymentInstruction> instructions) {
-        Map<String, Payment> byKey = new HashMap<>();
-        List<String> keys = instructions.stream().map(PaymentInstruction::idempotencyKey).distinct().toList();
-        if (keys.size() == 1) {
-            // a single payment: an equality the persistence layer prepares once, not an IN list translated each time
-            Payment.<Payment> find("idempotencyKey", keys.get(0)).firstResultOptional()
-                    .ifPresent(p -> byKey.put(p.idempotencyKey, p));
-            return byKey;
-        }
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            Payment.<Payment> list("idempotencyKey in ?1", chunk).forEach(p -> byKey.put(p.idempotencyKey, p));
-        }
-        return byKey;
     }
 }

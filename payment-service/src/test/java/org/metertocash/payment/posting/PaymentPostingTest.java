@@ -6,6 +6,7 @@ import static org.metertocash.payment.PaymentFixtures.newAccountNumber;
 import static org.metertocash.payment.PaymentFixtures.openAccount;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +111,58 @@ class PaymentPostingTest {
             assertThat(event.externalReference()).isEqualTo(payment.externalReference);
             assertThat(event.receivedAt()).isEqualTo(payment.receivedAt);
         }
+    }
+
+    @Test
+    void every_column_of_a_batch_written_with_jdbc_reads_back_through_the_entity_as_it_was_posted() {
+        Account account = openAccount();
+        Account onPremise = openAccount();
+        UUID fileId = UUID.randomUUID();
+        Instant received = Instant.parse("2024-03-04T16:00:00.123456Z");
+        List<PaymentInstruction> batch = List.of(
+                // by account number
+                PaymentInstruction.fileLine(fileId, 1, account.accountNumber(), account.esiId(), new BigDecimal("12.34"),
+                        PaymentChannel.CHECK, "ITEM-1", received, "lockbox"),
+                // an account number nobody has, and an ESI ID with exactly one account: matched by the premise
+                PaymentInstruction.fileLine(fileId, 2, "9999999999", onPremise.esiId(), new BigDecimal("5"),
+                        PaymentChannel.PAY_AGENT, null, received, "lockbox"),
+                // nothing matches: suspense, with its reason
+                PaymentInstruction.fileLine(fileId, 3, newAccountNumber(), null, new BigDecimal("7.50"),
+                        PaymentChannel.CHECK, "ITEM-3", received, "lockbox"),
+                // the same line again in the same batch: the payment just written, not a second one
+                PaymentInstruction.fileLine(fileId, 1, account.accountNumber(), account.esiId(), new BigDecimal("12.34"),
+                        PaymentChannel.CHECK, "ITEM-1", received, "lockbox"),
+                // an API payment with a masked card, in a batch of its own kind
+                PaymentInstruction.api("upstream", "round-trip-" + fileId, account.accountNumber(), null,
+                        new BigDecimal("20.00"), "USD", PaymentChannel.CARD, "AUTH-1", received,
+                        new Instrument(Instrument.Type.CARD, "4242")));
+
+        List<PaymentPosting.Result> results = QuarkusTransaction.requiringNew()
+                .call(() -> posting.postAll(batch, Cause.newFlow()));
+
+        assertThat(results).extracting(PaymentPosting.Result::outcome).containsExactly(PaymentPosting.Outcome.POSTED,
+                PaymentPosting.Outcome.POSTED, PaymentPosting.Outcome.UNAPPLIED, PaymentPosting.Outcome.REPEATED,
+                PaymentPosting.Outcome.POSTED);
+        assertThat(results.get(3).payment().id).isEqualTo(results.get(0).payment().id);
+        assertThat(results.get(1).payment().appliedAccountNumber).isEqualTo(onPremise.accountNumber());
+        assertThat(results.get(2).payment().unappliedReason).isEqualTo(UnappliedReason.NO_ACCOUNT);
+        for (int i : new int[] { 0, 1, 2, 4 }) {
+            Payment written = results.get(i).payment();
+            Payment read = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment> findById(written.id));
+            // the database keeps microseconds: an instant may come back rounded to them
+            assertThat(read).as("line %d", i + 1).usingRecursiveComparison()
+                    .comparingOnlyFields("id", "idempotencyKey", "source", "sourceFileId", "sourceLine", "accountNumber",
+                            "esiId", "amount", "currency", "channel", "externalReference", "instrumentType",
+                            "instrumentLast4", "receivedAt", "receivedOn", "recordedAt", "submittedBy", "status",
+                            "statusChangedAt", "appliedAccountNumber", "appliedEsiId", "postedAt", "unappliedReason",
+                            "unappliedDetail")
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                    .withComparatorForType((a, b) -> Math.abs(Duration.between(a, b).toNanos()) < 1_000 ? 0
+                            : a.compareTo(b), Instant.class)
+                    .isEqualTo(written);
+            assertThat(read.instrument()).isEqualTo(written.instrument());
+        }
+        assertThat(payments(fileId)).isEqualTo(3);
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.metertocash.testkit.ReceivedEvent;
 import org.metertocash.testkit.TopicProbe;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class SinglePaymentTest {
@@ -105,6 +106,25 @@ class SinglePaymentTest {
         List<String> ids = Api.operations().queryParam("accountNumber", account.accountNumber()).get("/payments")
                 .then().statusCode(200).header("X-Total-Count", "2").extract().path("id");
         assertThat(ids).containsExactlyInAnyOrder(first, marker);
+    }
+
+    @Test
+    void given_a_retried_request_then_the_repeat_answers_exactly_what_the_first_answered() {
+        Account account = openAccount();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = payment(account.accountNumber(), account.esiId(), "42.17");
+
+        Response first = Api.upstream().header("Idempotency-Key", key).body(body)
+                .post("/payments");
+        Response again = Api.upstream().header("Idempotency-Key", key).body(body)
+                .post("/payments");
+
+        first.then().statusCode(201).contentType("application/json").header("Idempotent-Replayed", nullValue());
+        again.then().statusCode(201).contentType("application/json").header("Idempotent-Replayed", "true");
+        assertThat(again.asString()).isEqualTo(first.asString());
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(first.jsonPath().getString("status")).isEqualTo("POSTED");
+        assertThat(first.jsonPath().getString("appliedAccountNumber")).isEqualTo(account.accountNumber());
     }
 
     @Test

@@ -4,7 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -18,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hibernate.Session;
 import org.metertocash.platform.problem.FieldError;
 import org.metertocash.platform.problem.Problem;
 import org.metertocash.platform.problem.ProblemException;
@@ -31,7 +36,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * Implements {@link Idempotent}. The key row is inserted first, in the transaction that carries the call's
  * effect: a concurrent call with the same key waits on the row and then sees the stored response, and a call
- * that fails rolls its key back so it can be retried.
+ * that fails rolls its key back so it can be retried. Two JDBC statements per new key (the row, then its response)
+ * on the transaction's connection; the response body is serialised once, for the row and for the caller.
  */
 @Idempotent
 @Interceptor
@@ -77,31 +83,55 @@ public class IdempotencyInterceptor {
                 + (identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
         String hash = hash(requestParts(ctx));
         return QuarkusTransaction.requiringNew().call(() -> {
-            int inserted = em.createNativeQuery("""
-                    insert into idempotency_record (scope, idempotency_key, request_hash, response_status, created_at)
-                    values (?1, ?2, ?3, 0, ?4) on conflict do nothing""")
-                    .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
-                    .setParameter(4, clock.instant())
-                    .executeUpdate();
-            if (inserted == 0) {
+            if (!claim(scope, key, hash)) {
                 return replay(scope, key, hash);
             }
             Object result = proceed(ctx);
-            store(scope, key, result);
-            return result;
+            return store(scope, key, result);
         });
     }
 
+    /** Inserts the key's row (response still unknown); false when the key is taken. One JDBC statement. */
+    private boolean claim(String scope, String key, String hash) {
+        int[] inserted = new int[1];
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into idempotency_record (scope, idempotency_key, request_hash, response_status, created_at)
+                    values (?, ?, ?, 0, ?) on conflict do nothing""")) {
+                insert.setString(1, scope);
+                insert.setString(2, key);
+                insert.setString(3, hash);
+                insert.setObject(4, clock.instant().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                inserted[0] = insert.executeUpdate();
+            }
+        });
+        return inserted[0] == 1;
+    }
+
     private Object replay(String scope, String key, String hash) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                select request_hash, response_status, response_body, response_location
-                from idempotency_record where scope = ?1 and idempotency_key = ?2""")
-                .setParameter(1, scope).setParameter(2, key).getSingleResult();
+        Object[] row = new Object[4];
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select request_hash, response_status, response_body, response_location
+                    from idempotency_record where scope = ? and idempotency_key = ?""")) {
+                select.setString(1, scope);
+                select.setString(2, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("idempotency record " + scope + " " + key + " vanished");
+                    }
+                    row[0] = rs.getString(1);
+                    row[1] = rs.getInt(2);
+                    row[2] = rs.getString(3);
+                    row[3] = rs.getString(4);
+                }
+            }
+        });
         if (!hash.equals(row[0])) {
             throw ProblemException.conflict("idempotency-key-reused",
                     "Idempotency-Key '" + key + "' was already used with a different request body");
         }
-        Response.ResponseBuilder response = Response.status(((Number) row[1]).intValue())
+        Response.ResponseBuilder response = Response.status((Integer) row[1])
                 .header(REPLAYED_HEADER, "true");
         if (row[2] != null) {
             response.entity(row[2]).type(MediaType.APPLICATION_JSON);
@@ -112,20 +142,35 @@ public class IdempotencyInterceptor {
         return response.build();
     }
 
-    private void store(String scope, String key, Object result) throws Exception {
+    /**
+     * Stores the response with its key (one JDBC statement) and returns it with the body as the JSON text stored, so
+     * that the entity is serialised once: what the first caller receives is byte for byte what a repeat replays.
+     */
+    private Object store(String scope, String key, Object result) throws Exception {
         if (!(result instanceof Response response)) {
             throw new IllegalStateException("@Idempotent methods must return a Response");
         }
-        String body = response.getEntity() == null ? null
-                : response.getEntity() instanceof String text ? text : json.writeValueAsString(response.getEntity());
-        em.createNativeQuery("""
-                update idempotency_record set response_status = ?1, response_body = ?2, response_location = ?3
-                where scope = ?4 and idempotency_key = ?5""")
-                .setParameter(1, response.getStatus())
-                .setParameter(2, body)
-                .setParameter(3, response.getLocation() == null ? null : response.getLocation().toString())
-                .setParameter(4, scope).setParameter(5, key)
-                .executeUpdate();
+        Object entity = response.getEntity();
+        String body = entity == null ? null : entity instanceof String text ? text : json.writeValueAsString(entity);
+        String location = response.getLocation() == null ? null : response.getLocation().toString();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update idempotency_record set response_status = ?, response_body = ?, response_location = ?
+                    where scope = ? and idempotency_key = ?""")) {
+                update.setInt(1, response.getStatus());
+                update.setString(2, body);
+                update.setString(3, location);
+                update.setString(4, scope);
+                update.setString(5, key);
+                update.executeUpdate();
+            }
+        });
+        MediaType type = response.getMediaType();
+        if (entity == null || entity instanceof String
+                || (type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            return response;
+        }
+        return Response.fromResponse(response).entity(body).type(MediaType.APPLICATION_JSON).build();
     }
 
     /**
